@@ -1,0 +1,7 @@
+/** The ordered list of migrations. Names sort by date; files are frozen once merged. */
+import type { Migration } from 'kysely';
+import * as m0001 from './2026-11-23-0001-platform-and-surveys.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-23-0001-platform-and-surveys': m0001,
+};

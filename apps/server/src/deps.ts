@@ -1,0 +1,20 @@
+/** What every service and route receives: built once in server.ts, passed down explicitly. */
+import type { Config } from './platform/config.js';
+import type { StoreKind } from './platform/db/dialect.js';
+import type { FieldCipher } from './platform/crypto/field-cipher.js';
+import type { Mailer } from './platform/mail/mailer.js';
+import type { RealtimeHub } from './platform/realtime/hub.js';
+import type { OutboxWorker } from './platform/events/outbox.js';
+import type { Db } from './schema.js';
+
+export interface Deps {
+  db: Db;
+  kind: StoreKind;
+  config: Config;
+  cipher: FieldCipher;
+  mailer: Mailer;
+  hub: RealtimeHub;
+  outbox: OutboxWorker;
+  /** Base URL for links in emails and QR codes. */
+  publicUrl: () => string;
+}

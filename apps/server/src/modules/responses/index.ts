@@ -1,0 +1,7 @@
+/** The responses module's public face. */
+export { responseRoutes } from './responses.routes.js';
+export { publicResponseRoutes } from './public.routes.js';
+export { submitBatch, storeBatch } from './batch.service.js';
+export { parseCsv, rowsToResponses } from './csv-import.js';
+export { allResponses, csvHeader, csvRow } from './browse.service.js';
+export { ENCRYPTED_COLUMNS } from './respondents.js';

@@ -1,0 +1,39 @@
+/**
+ * The append-only audit log. Services call writeAudit inside the same transaction as the change
+ * it records, so a change and its audit row commit or roll back together. Nothing updates or
+ * deletes audit rows.
+ */
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from './db/platform.tables.js';
+import type { Actor } from './http/access.js';
+import { newId } from './crypto/tokens.js';
+
+export interface AuditEntry {
+  workspaceId: string;
+  actor: Actor;
+  action: string;
+  targetType: string;
+  targetId: string;
+  details?: Record<string, unknown>;
+}
+
+export async function writeAudit(trx: Kysely<any>, entry: AuditEntry): Promise<void> {
+  await (trx as Kysely<PlatformTables>)
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      workspace_id: entry.workspaceId,
+      actor_type: entry.actor.type,
+      actor_id: entry.actor.id,
+      actor_label: entry.actor.label,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId,
+      details: JSON.stringify(entry.details ?? {}),
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'system', label: 'system' };
+export const PUBLIC_ACTOR: Actor = { type: 'public', id: 'respondent', label: 'respondent' };

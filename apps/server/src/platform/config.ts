@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/** Everything the server reads from the environment, validated once at start. */
+export const ConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().default('127.0.0.1'),
+  /** PostgreSQL when set; otherwise the embedded SQLite file under dataDir. */
+  databaseUrl: z.string().url().optional(),
+  /** Postgres schema to use (tests give each file its own). */
+  databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  dataDir: z.string().default('./data'),
+  sqliteFile: z.string().optional(),
+  /** FULL fsyncs every commit (survives power loss); NORMAL survives a process crash only. */
+  sqliteSynchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  smtpUrl: z.string().optional(),
+  mailFrom: z.string().default('Touchpoint <no-reply@touchpoint.local>'),
+  publicUrl: z.string().url().optional(),
+  /** Field-encryption keys "id:base64key,id2:base64key"; the first is active. Falls back to dataDir/keys.json. */
+  encryptionKeys: z.string().optional(),
+  cookieSecure: z.coerce.boolean().default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  publicRateLimit: z.coerce.number().int().positive().default(120),
+  webDist: z.string().optional(),
+  /** Run the outbox worker in this process (web + worker by default). */
+  worker: z.coerce.boolean().default(true),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = ConfigSchema.parse({
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
+    dataDir: env.DATA_DIR,
+    sqliteFile: env.SQLITE_FILE,
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM,
+    publicUrl: env.PUBLIC_URL || undefined,
+    encryptionKeys: env.TOUCHPOINT_ENCRYPTION_KEYS || undefined,
+    cookieSecure: env.COOKIE_SECURE === 'true' ? true : undefined,
+    logLevel: env.LOG_LEVEL,
+    publicRateLimit: env.PUBLIC_RATE_LIMIT,
+    webDist: env.WEB_DIST,
+  });
+  return { ...parsed, ...overrides };
+}
+
+export function sqlitePath(config: Config): string {
+  return config.sqliteFile ?? path.join(config.dataDir, 'touchpoint.db');
+}

@@ -1,0 +1,57 @@
+/** Builds the Fastify instance with the platform's plumbing; modules add their routes after. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installErrorHandler } from './errors.js';
+import { assertRouteDeclaresAccess, installAccess, type Authenticator } from './access.js';
+
+export interface HttpOptions { logLevel: string; bodyLimit?: number }
+
+export async function createHttpApp(opts: HttpOptions, authenticator: Authenticator): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: { code: 'route_not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } }));
+
+  // CSV import bodies arrive as text; the importer parses them.
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { code: 'rate_limited', message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` } }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Touchpoint API', version: '0.1.0', description: 'Customer-experience management: workspaces, surveys, responses. Authenticate with the session cookie (plus x-csrf-token on writes) or `Authorization: Bearer <API key>`.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'tp_session' } } },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // The widget posts from customers' sites: public endpoints answer any origin, without credentials.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/public/')) {
+      reply.header('access-control-allow-origin', '*');
+      reply.header('access-control-allow-headers', 'content-type');
+      reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+      reply.header('access-control-max-age', '86400');
+    }
+  });
+  app.options('/api/public/*', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async (_req, reply) => reply.status(204).send());
+
+  assertRouteDeclaresAccess(app);
+  installAccess(app, authenticator);
+  return app;
+}

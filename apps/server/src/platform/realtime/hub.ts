@@ -1,0 +1,45 @@
+/**
+ * Live views over Server-Sent Events. A browser subscribes to a topic (e.g. one survey's
+ * results); the outbox worker publishes after commit, so a view never shows uncommitted data.
+ * In one process this is a map of open streams; a multi-node deployment would put a broker here.
+ */
+import type { FastifyReply } from 'fastify';
+
+export class RealtimeHub {
+  private readonly topics = new Map<string, Set<FastifyReply>>();
+
+  subscribe(topic: string, reply: FastifyReply): void {
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    reply.raw.write(': connected\n\n');
+    const set = this.topics.get(topic) ?? new Set();
+    set.add(reply);
+    this.topics.set(topic, set);
+    const ping = setInterval(() => reply.raw.write(': ping\n\n'), 20_000);
+    reply.raw.on('close', () => {
+      clearInterval(ping);
+      set.delete(reply);
+      if (!set.size) this.topics.delete(topic);
+    });
+  }
+
+  publish(topic: string, event: string, data: unknown): void {
+    const set = this.topics.get(topic);
+    if (!set) return;
+    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const reply of set) reply.raw.write(frame);
+  }
+
+  subscribers(topic: string): number {
+    return this.topics.get(topic)?.size ?? 0;
+  }
+
+  closeAll(): void {
+    for (const set of this.topics.values()) for (const r of set) r.raw.end();
+    this.topics.clear();
+  }
+}

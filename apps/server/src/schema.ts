@@ -1,0 +1,10 @@
+/** The whole database, composed from each module's table types. */
+import type { Kysely, Transaction } from 'kysely';
+import type { PlatformTables } from './platform/db/platform.tables.js';
+import type { AccountsTables } from './modules/accounts/accounts.tables.js';
+import type { SurveysTables } from './modules/surveys/surveys.tables.js';
+import type { ResponsesTables } from './modules/responses/responses.tables.js';
+
+export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables {}
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;

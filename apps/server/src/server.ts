@@ -1,0 +1,115 @@
+/**
+ * Wiring: opens the store, runs migrations, builds the HTTP app with every module's routes,
+ * and starts the outbox worker. One process serves web and worker by default.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, sqlitePath, type Config } from './platform/config.js';
+import { openPostgres, openSqlite, type OpenedStore } from './platform/db/dialect.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { FieldCipher, loadKeyRing } from './platform/crypto/field-cipher.js';
+import { createMailer } from './platform/mail/mailer.js';
+import { RealtimeHub } from './platform/realtime/hub.js';
+import { OutboxWorker } from './platform/events/outbox.js';
+import { createHttpApp } from './platform/http/app.js';
+import type { DB } from './schema.js';
+import type { Deps } from './deps.js';
+import { authRoutes, workspaceRoutes, createAuthenticator } from './modules/accounts/index.js';
+import { surveyRoutes, publicSurveyRoutes } from './modules/surveys/index.js';
+import { responseRoutes, publicResponseRoutes } from './modules/responses/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
+
+export interface Touchpoint {
+  app: FastifyInstance; deps: Deps; store: OpenedStore<DB>;
+  /** Starts listening; returns the base URL (used for links when PUBLIC_URL is unset). */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openStore(config: Config): Promise<OpenedStore<DB>> {
+  return config.databaseUrl ? openPostgres<DB>(config.databaseUrl, config.databaseSchema) : openSqlite<DB>(sqlitePath(config), config.sqliteSynchronous);
+}
+
+/** Everything but HTTP: used by the CLI commands too. */
+export async function createDeps(config: Config, store?: OpenedStore<DB>): Promise<{ deps: Deps; store: OpenedStore<DB>; setListeningUrl(url: string): void }> {
+  const s = store ?? (await openStore(config));
+  await migrateToLatest(s.db);
+  let listening = '';
+  const deps: Deps = {
+    db: s.db,
+    kind: s.kind,
+    config,
+    cipher: new FieldCipher(loadKeyRing(config.encryptionKeys, config.dataDir)),
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
+    hub: new RealtimeHub(),
+    outbox: new OutboxWorker(s.db, { error: (o, m) => console.error(m, o) }),
+    publicUrl: () => config.publicUrl ?? (listening || `http://localhost:${config.port}`),
+  };
+  return { deps, store: s, setListeningUrl: (url) => { listening = url; } };
+}
+
+export async function createServer(config: Config = loadConfig()): Promise<Touchpoint> {
+  const { deps, store, setListeningUrl } = await createDeps(config);
+  const app = await createHttpApp({ logLevel: config.logLevel }, createAuthenticator(deps));
+
+  app.get('/healthz', { config: { access: { kind: 'public' } }, schema: { tags: ['platform'], summary: 'Liveness and store check' } }, async () => {
+    await deps.db.selectFrom('workspaces').select('id').limit(1).execute();
+    return { status: 'ok', store: deps.kind };
+  });
+  authRoutes(app, deps);
+  workspaceRoutes(app, deps);
+  surveyRoutes(app, deps);
+  responseRoutes(app, deps);
+  publicSurveyRoutes(app, deps);
+  publicResponseRoutes(app, deps);
+  serveWebApp(app, config.webDist ?? DEFAULT_WEB_DIST);
+
+  deps.outbox.on('responses.response.submitted', (e) => {
+    const p = e.payload as { surveyId: string };
+    deps.hub.publish(`survey:${p.surveyId}`, 'response', p);
+  });
+  deps.outbox.on('responses.batch.stored', (e) => {
+    const p = e.payload as { surveyId: string; count: number };
+    deps.hub.publish(`survey:${p.surveyId}`, 'batch', p);
+  });
+  if (config.worker) deps.outbox.start();
+
+  return {
+    app, deps, store,
+    async listen(port = config.port, host = config.host) {
+      await app.listen({ port, host });
+      const addr = app.server.address();
+      const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${typeof addr === 'object' && addr ? addr.port : port}`;
+      setListeningUrl(url);
+      return url;
+    },
+    async close() {
+      await deps.outbox.stop();
+      deps.hub.closeAll();
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** The built web app (React shell, respondent script, widget) with history-API fallback. */
+function serveWebApp(app: FastifyInstance, dist: string) {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/plain').send('Touchpoint API is running. The web app is not built: run `npm run build --workspace @touchpoint/web`.'));
+    return;
+  }
+  app.register(fastifyStatic, { root: dist, wildcard: false, maxAge: '1h', index: false });
+  const html = fs.readFileSync(index, 'utf8');
+  app.get('/*', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async (req, reply) => {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/public/') || req.url.startsWith('/assets/'))
+      return reply.status(404).send({ error: { code: 'route_not_found', message: `no route GET ${req.url.split('?')[0]}` } });
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+}
