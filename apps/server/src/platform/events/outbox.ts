@@ -30,6 +30,7 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private wakeRequested = false;
+  private stopped = false;
 
   constructor(private readonly db: Kysely<any>, private readonly log: { error: (o: unknown, m: string) => void }, private readonly intervalMs = 250) {}
 
@@ -39,6 +40,7 @@ export class OutboxWorker {
 
   start(): void {
     if (this.timer) return;
+    this.stopped = false;
     this.timer = setInterval(() => void this.drain(), this.intervalMs);
     this.timer.unref();
   }
@@ -51,6 +53,7 @@ export class OutboxWorker {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
@@ -58,7 +61,7 @@ export class OutboxWorker {
 
   /** Processes pending events once; returns how many were handled. */
   async drain(): Promise<number> {
-    if (this.running) return 0;
+    if (this.running || this.stopped) return 0;
     let handled = 0;
     this.running = (async () => {
       const db = this.db as Kysely<PlatformTables>;
