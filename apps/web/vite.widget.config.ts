@@ -37,7 +37,9 @@ export function publicBundleConfig(bundle: PublicBundle, outDir = 'dist/public')
       },
       rollupOptions: { output: { inlineDynamicImports: true } },
     },
-    esbuild: { legalComments: 'none' },
+    // ASCII output (\u escapes for the Chinese strings): host pages in Big5 or GBK, or a server
+    // sending no charset, would otherwise garble the widget's text.
+    esbuild: { legalComments: 'none', charset: 'ascii' },
   };
 }
 

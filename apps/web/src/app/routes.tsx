@@ -1,0 +1,31 @@
+/**
+ * Workspace pages, one row per route. Pages load lazily so the first screen only downloads the
+ * shell; the results page (ECharts) and the builder (survey preview) come when opened.
+ */
+import { lazy, type ReactNode } from 'react';
+import type { Params } from './router';
+
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType<never>>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] as React.ComponentType<Record<string, unknown>> }));
+
+const HomePage = named(() => import('../features/home/HomePage'), 'HomePage');
+const SurveyListPage = named(() => import('../features/surveys/SurveyListPage'), 'SurveyListPage');
+const BuilderPage = named(() => import('../features/surveys/builder/BuilderPage'), 'BuilderPage');
+const SharePage = named(() => import('../features/surveys/share/SharePage'), 'SharePage');
+const ResultsPage = named(() => import('../features/surveys/results/ResultsPage'), 'ResultsPage');
+const SettingsPage = named(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+
+export interface WorkspaceRoute {
+  pattern: string;
+  render: (params: Params) => ReactNode;
+}
+
+export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
+  { pattern: '/w/:wid', render: () => <HomePage /> },
+  { pattern: '/w/:wid/surveys', render: () => <SurveyListPage /> },
+  { pattern: '/w/:wid/surveys/new', render: () => <BuilderPage key="new" /> },
+  { pattern: '/w/:wid/surveys/:sid/edit', render: (p) => <BuilderPage key={p.sid} surveyId={p.sid} /> },
+  { pattern: '/w/:wid/surveys/:sid/share', render: (p) => <SharePage key={p.sid} surveyId={p.sid} /> },
+  { pattern: '/w/:wid/surveys/:sid/results', render: (p) => <ResultsPage key={p.sid} surveyId={p.sid} /> },
+  { pattern: '/w/:wid/settings/:section', render: (p) => <SettingsPage section={p.section} /> },
+];

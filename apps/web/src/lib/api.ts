@@ -1,0 +1,98 @@
+/**
+ * The one way the app talks to the server. Adds the CSRF header to every write (the session
+ * cookie alone is not enough for the server), and turns the server's error body
+ * `{ error: { code, message, details } }` into an ApiError the UI can show or map to fields.
+ */
+export interface FieldIssue { path: string; message: string }
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401 (the session expired); the auth context signs the user out. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Objects are sent as JSON; strings are sent as they are with `contentType`. */
+  body?: unknown;
+  contentType?: string;
+  query?: Query;
+  signal?: AbortSignal;
+}
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '' && v !== false) params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${path}${path.includes('?') ? '&' : '?'}${s}` : path;
+}
+
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (opts.body !== undefined) {
+    if (typeof opts.body === 'string') {
+      body = opts.body;
+      headers['content-type'] = opts.contentType ?? 'text/plain';
+    } else {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] = 'application/json';
+    }
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, opts.query), { method, headers, body, credentials: 'same-origin', signal: opts.signal });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', 'the server could not be reached');
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const data = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    const error = new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, asIssues(e?.details));
+    if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized?.();
+    throw error;
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try { return JSON.parse(text); } catch { return undefined; }
+}
+
+function asIssues(details: unknown): FieldIssue[] {
+  if (!Array.isArray(details)) return [];
+  return details
+    .filter((d): d is FieldIssue => !!d && typeof d === 'object' && typeof (d as FieldIssue).path === 'string')
+    .map((d) => ({ path: d.path, message: String(d.message ?? '') }));
+}
+
+/** Workspace-scoped path helper: ws(wid, 'surveys', sid) → /api/workspaces/<wid>/surveys/<sid>. */
+export function ws(wid: string, ...parts: string[]): string {
+  return ['/api/workspaces', wid, ...parts].map((p, i) => (i === 0 ? p : encodeURIComponent(p))).join('/');
+}

@@ -1,0 +1,82 @@
+/**
+ * ECharts, trimmed: only the bar chart, grid and tooltip are registered (echarts/core), which
+ * keeps the results page chunk a fraction of the full library. The canvas is sized by its box
+ * and follows it with a ResizeObserver.
+ */
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
+
+const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", "Noto Sans CJK TC", "Noto Sans CJK SC", "PingFang TC", "Microsoft JhengHei", sans-serif';
+
+interface ChartProps {
+  option: ChartOption;
+  height?: number;
+  testId?: string;
+  /** What the chart shows, for screen readers (the canvas itself says nothing). */
+  label: string;
+}
+
+export function Chart({ option, height = 220, testId, label }: ChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    const ro = new ResizeObserver(() => instance.resize());
+    ro.observe(el);
+    return () => { ro.disconnect(); instance.dispose(); chart.current = null; };
+  }, []);
+
+  // Parents rebuild the option object on every render; redraw only when its content changed,
+  // otherwise the bars would re-animate on unrelated updates (the live flash, a tooltip…).
+  const last = useRef('');
+  useEffect(() => {
+    const key = JSON.stringify(option);
+    if (!chart.current || key === last.current) return;
+    last.current = key;
+    chart.current.setOption({ textStyle: { fontFamily: FONT }, animationDuration: 300, ...option }, { notMerge: true });
+  }, [option]);
+
+  return <div ref={box} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
+}
+
+export const CHART_COLORS = { accent: '#4f5bd5', detractor: '#e5484d', passive: '#f5a524', promoter: '#30a46c', muted: '#8b93a5', grid: '#eceef3', text: '#5b6275' };
+
+/**
+ * A bar chart in the app's style. Horizontal suits long category names (channels, options); it
+ * prints each value at the end of its bar instead of a crowded value axis.
+ */
+export function barOption(opts: { labels: string[]; values: number[]; colors?: string[]; horizontal?: boolean; valueFormatter?: (n: number) => string }): ChartOption {
+  const { labels, values, colors, horizontal = false, valueFormatter = String } = opts;
+  const axisText = { color: CHART_COLORS.text, fontSize: 11 };
+  const category = {
+    type: 'category' as const, data: labels, axisTick: { show: false }, axisLine: { lineStyle: { color: CHART_COLORS.grid } },
+    axisLabel: horizontal ? { ...axisText, width: 140, overflow: 'truncate' as const } : axisText,
+  };
+  const value = horizontal
+    ? { type: 'value' as const, axisLabel: { show: false }, splitLine: { show: false } }
+    : { type: 'value' as const, splitLine: { lineStyle: { color: CHART_COLORS.grid } }, axisLabel: axisText };
+  return {
+    grid: { left: 8, right: horizontal ? 56 : 16, top: 12, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => valueFormatter(Number(v)) },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal ? { ...category, inverse: true } : value,
+    series: [{
+      type: 'bar',
+      data: values.map((v, i) => ({ value: v, itemStyle: { color: colors?.[i] ?? CHART_COLORS.accent } })),
+      barMaxWidth: horizontal ? 22 : 28,
+      itemStyle: { borderRadius: horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0] },
+      label: horizontal ? { show: true, position: 'right', color: CHART_COLORS.text, fontSize: 11, formatter: (p) => valueFormatter(Number(p.value)) } : undefined,
+    }],
+  };
+}
