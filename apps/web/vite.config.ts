@@ -3,8 +3,7 @@
  * bundles are built afterwards by vite.widget.config.ts into dist/public, so the order in the
  * package.json build script matters.
  */
-import { createRequire } from 'node:module';
-import { defineConfig, version as viteVersion, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /** Where the dev server sends /api, /s and /public (the Touchpoint server); override with TOUCHPOINT_API. */
@@ -39,25 +38,8 @@ function pureSharedSchemas(): Plugin {
   };
 }
 
-/**
- * The workspace currently holds two Vites: this package runs Vite 7, while @vitejs/plugin-react
- * is hoisted next to the root's Vite 8 and switches to Vite 8-only dev internals (the dev server
- * then fails with "Missing field `moduleType`"). When the majors differ, the dev server runs
- * without the plugin: esbuild still compiles JSX (tsconfig "jsx": "react-jsx"), only Fast Refresh
- * is lost. Builds keep the plugin; they work either way.
- */
-function reactPluginMatchesVite(): boolean {
-  try {
-    const require = createRequire(import.meta.url);
-    const pluginVite = createRequire(require.resolve('@vitejs/plugin-react'))('vite/package.json') as { version: string };
-    return pluginVite.version.split('.')[0] === viteVersion.split('.')[0];
-  } catch {
-    return true;
-  }
-}
-
-export default defineConfig(({ command }) => ({
-  plugins: [command === 'build' || reactPluginMatchesVite() ? react() : null, pureSharedSchemas()],
+export default defineConfig(() => ({
+  plugins: [react(), pureSharedSchemas()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -65,7 +65,7 @@ export function barOption(opts: { labels: string[]; values: number[]; colors?: s
   };
   const value = horizontal
     ? { type: 'value' as const, axisLabel: { show: false }, splitLine: { show: false } }
-    : { type: 'value' as const, splitLine: { lineStyle: { color: CHART_COLORS.grid } }, axisLabel: axisText };
+    : { type: 'value' as const, minInterval: 1, splitLine: { lineStyle: { color: CHART_COLORS.grid } }, axisLabel: axisText }; // counts: no 0.2 ticks
   return {
     grid: { left: 8, right: horizontal ? 56 : 16, top: 12, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => valueFormatter(Number(v)) },

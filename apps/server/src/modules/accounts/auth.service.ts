@@ -51,6 +51,9 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name?
       ...(!input.name ? [{ path: 'body.name', message: 'required' }] : []),
       ...(!input.password ? [{ path: 'body.password', message: 'required' }] : []),
     ]);
+  // An existing account joins only with its own password: the token alone must not sign anyone in.
+  if (existing && !(input.password && (await verifyPassword(existing.password_hash, input.password))))
+    throw unauthorized('this email already has an account: enter its password to accept');
   const passwordHash = existing ? null : await hashPassword(input.password!);
   const userId = existing?.id ?? newId();
   await deps.db.transaction().execute(async (trx) => {

@@ -54,7 +54,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       const where = (error as FastifyError).validationContext ?? 'body';
       const details = error.validation.map((v) => {
         const issue = (v.params as { issue?: { path?: (string | number)[] } }).issue;
-        const parts = issue?.path ?? v.instancePath.split('/').filter(Boolean);
+        const parts = issue?.path ?? v.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
         return { path: formatPath(parts, where), message: v.message ?? 'invalid' };
       });
       return reply.status(400).send({ error: { code: 'validation_failed', message: 'the request is not valid', details } });
