@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from './db/platform.tables.js';
 import type { Actor } from './http/access.js';
-import { newId } from './crypto/tokens.js';
+import { newTimeOrderedId } from './crypto/tokens.js';
 
 export interface AuditEntry {
   workspaceId: string;
@@ -21,7 +21,7 @@ export async function writeAudit(trx: Kysely<any>, entry: AuditEntry): Promise<v
   await (trx as Kysely<PlatformTables>)
     .insertInto('audit_log')
     .values({
-      id: newId(),
+      id: newTimeOrderedId(),
       workspace_id: entry.workspaceId,
       actor_type: entry.actor.type,
       actor_id: entry.actor.id,

@@ -16,6 +16,7 @@ import type { Survey } from '@touchpoint/shared';
 import type { ResponsesTable } from './responses.tables.js';
 import { buildRow } from './response-rows.js';
 import { upsertRespondent } from './respondents.js';
+import { insertNewResponses } from './responses.repo.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
 export interface BatchResult { accepted: number; duplicates: number; ids: string[] }
@@ -45,13 +46,7 @@ export async function storeBatch(deps: Deps, ctx: Ctx, survey: Survey, items: Ba
       const respondentId = item.respondent?.email ? await upsertRespondent(deps, trx, ctx.workspaceId, { ...item.respondent, externalId: item.customerExternalId }) : null;
       rows.push(buildRow(survey, { ...item, idempotencyKey: item.idempotencyKey ?? randomToken('b_', 12) }, { channel, respondentId, now }));
     }
-    const ids: string[] = [];
-    for (let i = 0; i < rows.length; i += 500) {
-      const inserted = await trx.insertInto('responses').values(rows.slice(i, i + 500))
-        .onConflict((oc) => oc.columns(['survey_id', 'idempotency_key']).doNothing())
-        .returning('id').execute();
-      for (const r of inserted) ids.push(r.id);
-    }
+    const ids = await insertNewResponses(deps.db, trx, rows);
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'responses.batch_stored', targetType: 'survey', targetId: survey.id, details: { accepted: ids.length, duplicates: rows.length - ids.length, channel } });
     if (ids.length) await appendEvent(trx, ctx.workspaceId, 'responses.batch.stored', { surveyId: survey.id, count: ids.length });
     return { accepted: ids.length, duplicates: rows.length - ids.length, ids };

@@ -11,15 +11,18 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 export async function upsertRespondent(
   deps: Deps, trx: Trx, workspaceId: string, who: { email?: string; name?: string; externalId?: string },
 ): Promise<string | null> {
-  if (!who.email && !who.externalId) return null;
+  // An empty id names nobody; an id another respondent already holds is not taken over (unique index).
+  const externalId = who.externalId || undefined;
+  const externalFree = async () => !!externalId && !(await trx.selectFrom('respondents').select('id').where('workspace_id', '=', workspaceId).where('external_id', '=', externalId).executeTakeFirst());
+  if (!who.email && !externalId) return null;
   const emailHash = who.email ? deps.cipher.lookupHash(normaliseEmail(who.email)) : null;
   let q = trx.selectFrom('respondents').select(['id', 'name_enc', 'external_id']).where('workspace_id', '=', workspaceId);
-  q = emailHash ? q.where('email_hash', '=', emailHash) : q.where('external_id', '=', who.externalId!);
+  q = emailHash ? q.where('email_hash', '=', emailHash) : q.where('external_id', '=', externalId!);
   const found = await q.executeTakeFirst();
   if (found) {
     const patch: { name_enc?: string; external_id?: string } = {};
     if (who.name && !found.name_enc) patch.name_enc = deps.cipher.encrypt(who.name);
-    if (who.externalId && !found.external_id) patch.external_id = who.externalId;
+    if (externalId && !found.external_id && (await externalFree())) patch.external_id = externalId;
     if (Object.keys(patch).length) await trx.updateTable('respondents').set(patch).where('id', '=', found.id).execute();
     return found.id;
   }
@@ -29,7 +32,7 @@ export async function upsertRespondent(
     email_enc: who.email ? deps.cipher.encrypt(normaliseEmail(who.email)) : null,
     email_hash: emailHash,
     name_enc: who.name ? deps.cipher.encrypt(who.name) : null,
-    external_id: emailHash ? (who.externalId ?? null) : who.externalId!,
+    external_id: emailHash ? ((await externalFree()) ? externalId! : null) : externalId!,
     last_contacted_at: null,
     created_at: new Date().toISOString(),
   }).execute();

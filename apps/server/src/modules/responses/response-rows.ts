@@ -1,6 +1,6 @@
 /** Turns a validated submission into a stored row; shared by the public, batch and import paths. */
 import { headlineScores, type Answers, type ResponseContext, type SurveyDefinition } from '@touchpoint/shared';
-import { newId } from '../../platform/crypto/tokens.js';
+import { newTimeOrderedId } from '../../platform/crypto/tokens.js';
 import type { ResponsesTable } from './responses.tables.js';
 
 export interface RowInput extends ResponseContext {
@@ -17,7 +17,7 @@ export function buildRow(
   const at = item.submittedAt ? new Date(item.submittedAt).toISOString() : defaults.now;
   const scores = headlineScores(survey.definition, item.answers);
   return {
-    id: newId(),
+    id: newTimeOrderedId(),
     workspace_id: survey.workspaceId,
     survey_id: survey.id,
     respondent_id: defaults.respondentId,

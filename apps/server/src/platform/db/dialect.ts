@@ -26,8 +26,46 @@ export function openSqlite<DB>(file: string, synchronous: 'FULL' | 'NORMAL'): Op
   handle.pragma(`synchronous = ${synchronous}`);
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
+  rawHandles.set(db, handle);
   return { db, kind: 'sqlite', sqlite: handle, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver calls prepare() for every query, and SQLite then re-parses and re-plans
+ * the SQL. Nearly all our SQL text repeats (the same query shapes, values bound as parameters),
+ * so keep the most recently used statements. A statement still being iterated (a streamed
+ * export) is busy and is never handed out twice: a fresh one is prepared instead.
+ */
+function withStatementCache(handle: SQLite.Database, max = 256) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(sqlText: string) {
+      const hit = cache.get(sqlText);
+      if (hit && !hit.busy) {
+        cache.delete(sqlText); // re-insert: Map order is the LRU order
+        cache.set(sqlText, hit);
+        return hit;
+      }
+      const stmt = handle.prepare(sqlText);
+      if (!hit) {
+        cache.set(sqlText, stmt);
+        if (cache.size > max) cache.delete(cache.keys().next().value!);
+      }
+      return stmt;
+    },
+  };
+}
+
+const rawHandles = new WeakMap<Kysely<any>, SQLite.Database>();
+/**
+ * The better-sqlite3 handle behind a Kysely instance opened by openSqlite (undefined on
+ * PostgreSQL), for the few hot paths that run prepared statements directly. There is one
+ * connection: inside a Kysely transaction callback, statements on this handle are part of it.
+ */
+export function sqliteHandleOf(db: Kysely<any>): SQLite.Database | undefined {
+  return rawHandles.get(db);
 }
 
 export async function openPostgres<DB>(url: string, schema?: string): Promise<OpenedStore<DB>> {

@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { installErrorHandler } from './errors.js';
+import { formatPath, installErrorHandler, validationError, type FieldIssue } from './errors.js';
 import { assertRouteDeclaresAccess, installAccess, type Authenticator } from './access.js';
 
 export interface HttpOptions { logLevel: string; bodyLimit?: number }
@@ -51,7 +51,25 @@ export async function createHttpApp(opts: HttpOptions, authenticator: Authentica
   });
   app.options('/api/public/*', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async (_req, reply) => reply.status(204).send());
 
+  // PostgreSQL text cannot hold U+0000 (a 500 deep in a query); refuse it on both stores, with its path.
+  app.addHook('onRequest', async (req) => rejectNul({ params: req.params, querystring: req.query }));
+  app.addHook('preValidation', async (req) => rejectNul({ body: req.body }));
+
   assertRouteDeclaresAccess(app);
   installAccess(app, authenticator);
   return app;
+}
+
+function rejectNul(input: Record<string, unknown>): void {
+  const issues: FieldIssue[] = [];
+  const walk = (v: unknown, path: (string | number)[], depth: number): void => {
+    if (typeof v === 'string') { if (v.includes('\u0000')) issues.push({ path: formatPath(path), message: 'must not contain the NUL character' }); return; }
+    if (!v || typeof v !== 'object' || depth > 64) return;
+    for (const [k, child] of Object.entries(v)) {
+      if (k.includes('\u0000')) issues.push({ path: formatPath(path), message: 'keys must not contain the NUL character' });
+      walk(child, [...path, Array.isArray(v) ? Number(k) : k], depth + 1);
+    }
+  };
+  for (const [where, value] of Object.entries(input)) walk(value, [where], 0);
+  if (issues.length) throw validationError(issues.slice(0, 50));
 }

@@ -15,6 +15,8 @@ export class RealtimeHub {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    // HEAD has no body: Node ignores write() and would never send the headers; answer and stop.
+    if (reply.request.method === 'HEAD') { reply.raw.end(); return; }
     reply.raw.write(': connected\n\n');
     const set = this.topics.get(topic) ?? new Set();
     set.add(reply);

@@ -1,0 +1,103 @@
+/**
+ * An acknowledged response survives SIGKILL. The real server runs as a child process (SQLite
+ * with its default synchronous=FULL, or PostgreSQL); public responses go in over real HTTP and
+ * the server is killed with SIGKILL the instant the last acknowledgement of its life arrives,
+ * then restarted. At the end every acknowledged id is stored, and nothing else.
+ *
+ * Startup of a real process costs about a second, so by default 50 process lives each take 4
+ * responses (200 acknowledged responses, 50 kills, each right after an acknowledgement);
+ * DURABILITY_LIVES=200 gives one kill per response.
+ */
+import http from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../src/platform/config.js';
+import { openStore } from '../src/server.js';
+import { SAMPLE_SURVEY } from './harness.js';
+import { childStore, runCli, startServe } from './processes.js';
+
+const TOTAL = 200;
+const LIVES = Number(process.env.DURABILITY_LIVES ?? 50);
+const PER_LIFE = Math.ceil(TOTAL / LIVES);
+const store = childStore({ PUBLIC_RATE_LIMIT: '1000000' });
+afterAll(async () => { await store.destroy(); });
+
+interface Reply { status: number; body: string; cookies: string[] }
+/** One request on a fresh connection; `onEnd` runs synchronously when the last byte arrives. */
+function request(url: string, method: string, body?: unknown, headers: Record<string, string> = {}, onEnd?: (r: Reply) => void): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(url, { method, agent: false, headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => { text += c; });
+      res.on('end', () => {
+        const r = { status: res.statusCode!, body: text, cookies: ([] as string[]).concat(res.headers['set-cookie'] ?? []) };
+        onEnd?.(r);
+        resolve(r);
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+let survey: { id: string; publicId: string };
+beforeAll(async () => {
+  const created = await runCli(['workspace', 'create', '--name', 'Durability', '--owner-email', 'durable@example.com', '--password', 'durable-password'], store.env);
+  expect(created.code, created.stderr).toBe(0);
+  const { workspaceId } = JSON.parse(created.stdout);
+  const life = await startServe(store.env);
+  try {
+    const login = await request(`${life.url}/api/auth/login`, 'POST', { email: 'durable@example.com', password: 'durable-password' });
+    const auth = { cookie: login.cookies.map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': JSON.parse(login.body).csrfToken };
+    const s = await request(`${life.url}/api/workspaces/${workspaceId}/surveys`, 'POST', SAMPLE_SURVEY, auth);
+    expect(s.status, s.body).toBe(201);
+    survey = JSON.parse(s.body);
+    expect((await request(`${life.url}/api/workspaces/${workspaceId}/surveys/${survey.id}/status`, 'POST', { status: 'live' }, auth)).status).toBe(200);
+  } finally {
+    life.child.kill('SIGKILL');
+    await life.exited;
+  }
+}, 60_000);
+
+it(`keeps all ${TOTAL} acknowledged responses across ${LIVES} SIGKILLs`, async () => {
+  const acked = new Map<string, string>(); // id -> idempotency key
+  const started = Date.now();
+  let n = 0;
+  for (let life = 0; life < LIVES && n < TOTAL; life++) {
+    const server = await startServe(store.env);
+    const count = Math.min(PER_LIFE, TOTAL - n);
+    for (let j = 0; j < count; j++, n++) {
+      const key = `durable-${String(n).padStart(4, '0')}`;
+      const last = j === count - 1;
+      const body = { idempotencyKey: key, answers: { nps: n % 11, comment: `acknowledged #${n}` }, channel: 'link' };
+      // The kill is sent from inside the 'end' handler: nothing else runs between ack and SIGKILL.
+      const r = await request(`${server.url}/api/public/surveys/${survey.publicId}/responses`, 'POST', body, {}, (res) => { if (last && res.status < 300) server.child.kill('SIGKILL'); });
+      expect(r.status, r.body).toBe(201);
+      acked.set(JSON.parse(r.body).id, key);
+    }
+    server.child.kill('SIGKILL');
+    await server.exited;
+    expect(server.child.signalCode).toBe('SIGKILL');
+  }
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`durability: ${acked.size} acknowledged responses, ${LIVES} SIGKILLs, ${seconds.toFixed(1)} s`);
+  expect(acked.size).toBe(TOTAL);
+
+  // Read the store the way the next start would (SQLite recovers its WAL on open).
+  const opened = await openStore(loadConfig(store.env));
+  try {
+    const rows = await opened.db.selectFrom('responses').select(['id', 'idempotency_key', 'status', 'answers']).where('survey_id', '=', survey.id).execute();
+    expect(rows.length).toBe(TOTAL);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const [id, key] of acked) {
+      expect(byId.get(id)?.idempotency_key, `acknowledged ${id} (${key}) is missing`).toBe(key);
+      expect(byId.get(id)?.status).toBe('complete');
+      expect(JSON.parse(byId.get(id)!.answers).comment).toBe(`acknowledged #${Number(key.slice(8))}`);
+    }
+    const audited = await opened.db.selectFrom('audit_log').select('target_id').where('action', '=', 'response.submitted').execute();
+    expect(new Set(audited.map((a) => a.target_id))).toEqual(new Set(acked.keys()));
+  } finally {
+    await opened.close();
+  }
+}, 400_000);

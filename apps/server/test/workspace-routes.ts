@@ -1,0 +1,111 @@
+/**
+ * What the route-walking tests know about every workspace route: the permission it must
+ * declare, what its path parameters mean and a valid body. A route missing here fails the
+ * walk, so a new route gets covered as soon as it is added.
+ */
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { RouteOptions } from 'fastify';
+import type { Permission } from '@touchpoint/shared';
+import type { Access } from '../src/platform/http/access.js';
+import { PASSWORD, SAMPLE_SURVEY, type TestServer } from './harness.js';
+
+export type IdKind = 'member' | 'invitation' | 'apiKey';
+export interface RouteSpec {
+  permission: Permission;
+  /** What `:id` names. */
+  id?: IdKind;
+  body?: () => unknown;
+  csv?: string;
+  /** Server-Sent Events: answered over real HTTP, the stream is dropped after the headers. */
+  sse?: boolean;
+}
+
+const uniq = () => crypto.randomBytes(4).toString('hex');
+const W = '/api/workspaces/:wid';
+const S = `${W}/surveys/:sid`;
+
+export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
+  [`GET ${W}`]: { permission: 'workspace.read' },
+  [`PATCH ${W}`]: { permission: 'workspace.manage', body: () => ({ name: `Renamed ${uniq()}` }) },
+  [`GET ${W}/members`]: { permission: 'members.read' },
+  [`PATCH ${W}/members/:id`]: { permission: 'members.manage', id: 'member', body: () => ({ role: 'agent' }) },
+  [`DELETE ${W}/members/:id`]: { permission: 'members.manage', id: 'member' },
+  [`GET ${W}/invitations`]: { permission: 'members.manage' },
+  [`POST ${W}/invitations`]: { permission: 'members.manage', body: () => ({ email: `walk-${uniq()}@example.org`, role: 'viewer' }) },
+  [`DELETE ${W}/invitations/:id`]: { permission: 'members.manage', id: 'invitation' },
+  [`GET ${W}/api-keys`]: { permission: 'apikeys.manage' },
+  [`POST ${W}/api-keys`]: { permission: 'apikeys.manage', body: () => ({ name: `key ${uniq()}`, scopes: ['surveys:read'] }) },
+  [`DELETE ${W}/api-keys/:id`]: { permission: 'apikeys.manage', id: 'apiKey' },
+  [`GET ${W}/audit`]: { permission: 'audit.read' },
+  [`GET ${W}/surveys`]: { permission: 'surveys.read' },
+  [`POST ${W}/surveys`]: { permission: 'surveys.write', body: () => SAMPLE_SURVEY },
+  [`GET ${S}`]: { permission: 'surveys.read' },
+  [`PATCH ${S}`]: { permission: 'surveys.write', body: () => ({ name: `Renamed survey ${uniq()}` }) },
+  [`POST ${S}/status`]: { permission: 'surveys.write', body: () => ({ status: 'live' }) },
+  [`DELETE ${S}`]: { permission: 'surveys.write' },
+  [`GET ${S}/share`]: { permission: 'surveys.distribute' },
+  [`POST ${S}/responses/batch`]: { permission: 'responses.write', body: () => ({ responses: [{ answers: { nps: 9, comment: 'route walk' } }] }) },
+  [`POST ${S}/responses/import`]: { permission: 'responses.write', csv: 'nps,comment\n8,imported by the route walk\n' },
+  [`GET ${S}/results`]: { permission: 'responses.read' },
+  [`GET ${S}/responses`]: { permission: 'responses.read' },
+  [`GET ${S}/responses/export`]: { permission: 'responses.export' },
+  [`GET ${S}/stream`]: { permission: 'responses.read', sse: true },
+  [`POST ${S}/invitations`]: { permission: 'surveys.distribute', body: () => ({ recipients: [{ email: `walk-${uniq()}@example.org`, name: 'Walk' }] }) },
+};
+
+export interface Route { method: string; url: string; key: string; access?: Access; spec?: RouteSpec }
+
+/** Every captured route, one entry per method (HEAD routes share their GET route's spec). */
+export function expandRoutes(captured: RouteOptions[]): Route[] {
+  const out: Route[] = [];
+  for (const r of captured) {
+    for (const method of [r.method].flat()) {
+      const key = `${method} ${r.url}`;
+      const specKey = method === 'HEAD' ? `GET ${r.url}` : key;
+      out.push({ method, url: r.url, key, access: (r.config as { access?: Access } | undefined)?.access, spec: WORKSPACE_ROUTES[specKey] });
+    }
+  }
+  return out;
+}
+
+export const isWorkspaceRoute = (r: Route) => r.url === W || r.url.startsWith(`${W}/`);
+
+export function fill(url: string, p: { wid: string; sid: string; id?: string }): string {
+  return url.replace(':wid', p.wid).replace(':sid', p.sid).replace(':id', p.id ?? 'none');
+}
+
+/** Headers of a fresh cookie session (cookie + CSRF token). */
+export async function sessionHeaders(s: TestServer, email: string): Promise<Record<string, string>> {
+  const res = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+  return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': res.json().csrfToken };
+}
+
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+export interface Answer { status: number; body: string }
+
+/** Sends one request: in-process, or over a real socket to `base` for event streams. */
+export async function send(s: TestServer, base: string, method: string, url: string, headers: Record<string, string>, spec?: RouteSpec): Promise<Answer> {
+  const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'DELETE';
+  const payload = !hasBody ? undefined : spec?.csv ?? JSON.stringify(spec?.body?.() ?? {});
+  const contentType = !hasBody ? undefined : spec?.csv ? 'text/csv' : 'application/json';
+  const h = { ...headers, ...(contentType ? { 'content-type': contentType } : {}) };
+  if (spec?.sse) {
+    // No keep-alive; the socket is destroyed as soon as a stream's headers arrive.
+    return new Promise<Answer>((resolve, reject) => {
+      const req = http.request(base + url, { method, headers: h, agent: false }, (res) => {
+        if ((res.headers['content-type'] ?? '').startsWith('text/event-stream')) { res.destroy(); resolve({ status: res.statusCode!, body: '' }); return; }
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => { body += c; });
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+  const res = await s.app.inject({ method: method as 'GET', url, headers: h, payload });
+  return { status: res.statusCode, body: res.body };
+}
