@@ -29,6 +29,12 @@ describe('survey collection end to end (in-process, real database)', () => {
     expect(r.nps.nps).toBe(-100);
     expect(r.questions.find((q: { questionId: string }) => q.questionId === 'nps').values[3].n).toBe(1);
 
+    const headline = (await ws.owner.get(`/api/workspaces/${ws.id}/surveys/${survey.id}/results?headline=true`)).json();
+    expect(headline.questions).toEqual([]);
+    expect(headline.nps.n).toBe(1);
+    const noText = await ws.owner.get(`/api/workspaces/${ws.id}/surveys/${survey.id}/responses?withText=false`);
+    expect(noText.json().items).toHaveLength(1);
+
     const list = await ws.owner.get(`/api/workspaces/${ws.id}/surveys/${survey.id}/responses?q=${encodeURIComponent('送貨')}`);
     expect(list.json().items).toHaveLength(1);
     expect(list.json().items[0].metadata).toEqual({ store: 'HK-01' });

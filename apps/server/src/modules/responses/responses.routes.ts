@@ -43,7 +43,7 @@ export function responseRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/workspaces/:wid/surveys/:sid/results', {
     config: { access: { kind: 'workspace', permission: 'responses.read' } },
     schema: { tags, summary: 'Counts, completion rate, NPS/CSAT/CES with 95 % intervals, distributions', params: WidSid,
-      querystring: z.object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional(), channel: z.string().max(40).optional(), language: z.string().max(20).optional() }) },
+      querystring: z.object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional(), channel: z.string().max(40).optional(), language: z.string().max(20).optional(), headline: z.stringbool().optional() }) },
   }, async (req) => surveyResults(deps, req.params.wid, req.params.sid, req.query));
 
   r.get('/api/workspaces/:wid/surveys/:sid/responses', {
@@ -52,7 +52,7 @@ export function responseRoutes(app: FastifyInstance, deps: Deps) {
       querystring: z.object({
         q: z.string().max(200).optional(), language: z.string().max(20).optional(), channel: z.string().max(40).optional(),
         status: z.enum(['partial', 'complete']).optional(), npsBand: z.enum(['detractor', 'passive', 'promoter']).optional(),
-        withText: z.coerce.boolean().optional(), before: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(50),
+        withText: z.stringbool().optional(), before: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(50),
       }) },
   }, async (req) => listResponses(deps, await getSurvey(deps, req.params.wid, req.params.sid), req.query));
 

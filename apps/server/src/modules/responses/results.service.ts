@@ -9,7 +9,7 @@ import type { Deps } from '../../deps.js';
 import { toNumber } from '../../platform/db/dialect.js';
 import { getSurvey } from '../surveys/index.js';
 
-export interface ResultsFilter { from?: string; to?: string; channel?: string; language?: string }
+export interface ResultsFilter { from?: string; to?: string; channel?: string; language?: string; /** Counts and scores only: no per-question or per-segment breakdowns. */ headline?: boolean }
 
 function filtered(deps: Deps, workspaceId: string, surveyId: string, f: ResultsFilter) {
   let q = deps.db.selectFrom('responses').where('workspace_id', '=', workspaceId).where('survey_id', '=', surveyId);
@@ -38,8 +38,8 @@ export async function surveyResults(deps: Deps, workspaceId: string, surveyId: s
     ])
     .executeTakeFirstOrThrow();
   const n = (k: keyof typeof agg) => toNumber(agg[k]);
-  const byChannel = await filtered(deps, workspaceId, surveyId, f).select(['channel', sql<number>`count(*)`.as('n')]).groupBy('channel').execute();
-  const byLanguage = await filtered(deps, workspaceId, surveyId, f).select(['language', sql<number>`count(*)`.as('n')]).groupBy('language').execute();
+  const byChannel = f.headline ? [] : await filtered(deps, workspaceId, surveyId, f).select(['channel', sql<number>`count(*)`.as('n')]).groupBy('channel').execute();
+  const byLanguage = f.headline ? [] : await filtered(deps, workspaceId, surveyId, f).select(['language', sql<number>`count(*)`.as('n')]).groupBy('language').execute();
   return {
     surveyId,
     total: n('total'),
@@ -51,7 +51,7 @@ export async function surveyResults(deps: Deps, workspaceId: string, surveyId: s
     ces: cesFromSums(n('ces_n'), n('ces_sum'), n('ces_sq'), n('ces_easy')),
     byChannel: byChannel.map((r) => ({ key: r.channel, n: toNumber(r.n) })),
     byLanguage: byLanguage.map((r) => ({ key: r.language ?? 'unknown', n: toNumber(r.n) })),
-    questions: await distributions(deps, survey, workspaceId, f),
+    questions: f.headline ? [] : await distributions(deps, survey, workspaceId, f),
   };
 }
 

@@ -11,7 +11,7 @@ import { Icon } from '../../ui/icons';
 import { Loading } from '../../ui/Spinner';
 import { SurveySummaryCard } from './SurveySummaryCard';
 
-/** There is no summary endpoint: each card loads its survey's results, so only the first few are shown. */
+/** Each card loads its survey's headline scores (one aggregate query), so the first dozen are shown. */
 const MAX_CARDS = 12;
 const ORDER = { live: 0, closed: 1, draft: 2 } as const;
 

@@ -15,7 +15,7 @@ export function SurveySummaryCard({ survey }: { survey: Survey }) {
   const { t } = useTranslation();
   const lang = currentUiLanguage();
   const { workspace, can } = useWorkspace();
-  const { data: r, loading } = useApi<SurveyResults>(can('responses.read') ? ws(workspace.id, 'surveys', survey.id, 'results') : null);
+  const { data: r, loading } = useApi<SurveyResults>(can('responses.read') ? `${ws(workspace.id, 'surveys', survey.id, 'results')}?headline=true` : null);
 
   const metrics = r ? [
     r.nps.n > 0 && { id: 'nps', label: t('kpi.nps'), value: formatSigned(lang, r.nps.nps), n: r.nps.n },
