@@ -1,0 +1,2 @@
+// autocannon ships no types and @types/autocannon is not installed (no new dependencies).
+declare module 'autocannon';
