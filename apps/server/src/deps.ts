@@ -5,7 +5,8 @@ import type { FieldCipher } from './platform/crypto/field-cipher.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import type { RealtimeHub } from './platform/realtime/hub.js';
 import type { OutboxWorker } from './platform/events/outbox.js';
-import type { Db } from './schema.js';
+import type { GroupCommitter } from './platform/db/group-commit.js';
+import type { DB, Db } from './schema.js';
 
 export interface Deps {
   db: Db;
@@ -15,6 +16,8 @@ export interface Deps {
   mailer: Mailer;
   hub: RealtimeHub;
   outbox: OutboxWorker;
+  /** Hot write paths (responses) go through group commit: one transaction for concurrent requests. */
+  writes: GroupCommitter<DB>;
   /** Base URL for links in emails and QR codes. */
   publicUrl: () => string;
 }

@@ -14,6 +14,7 @@ import { FieldCipher, loadKeyRing } from './platform/crypto/field-cipher.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { RealtimeHub } from './platform/realtime/hub.js';
 import { OutboxWorker } from './platform/events/outbox.js';
+import { GroupCommitter } from './platform/db/group-commit.js';
 import { createHttpApp } from './platform/http/app.js';
 import type { DB } from './schema.js';
 import type { Deps } from './deps.js';
@@ -48,6 +49,7 @@ export async function createDeps(config: Config, store?: OpenedStore<DB>): Promi
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     hub: new RealtimeHub(),
     outbox: new OutboxWorker(s.db, { error: (o, m) => console.error(m, o) }),
+    writes: new GroupCommitter<DB>(s.db),
     publicUrl: () => config.publicUrl ?? (listening || `http://localhost:${config.port}`),
   };
   return { deps, store: s, setListeningUrl: (url) => { listening = url; } };

@@ -40,7 +40,7 @@ export async function submitBatch(deps: Deps, ctx: Ctx, surveyId: string, items:
 /** Stores already-validated items. Used by the batch API and the CSV import. */
 export async function storeBatch(deps: Deps, ctx: Ctx, survey: Survey, items: BatchResponse[], channel: string): Promise<BatchResult> {
   const now = new Date().toISOString();
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await deps.writes.run(async (trx) => {
     const rows: ResponsesTable[] = [];
     for (const item of items) {
       const respondentId = item.respondent?.email ? await upsertRespondent(deps, trx, ctx.workspaceId, { ...item.respondent, externalId: item.customerExternalId }) : null;

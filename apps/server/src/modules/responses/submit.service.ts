@@ -28,7 +28,7 @@ export async function submitPublic(deps: Deps, publicId: string, body: PublicSub
 
   const now = new Date().toISOString();
   try {
-    const result = await deps.db.transaction().execute(async (trx) => {
+    const result = await deps.writes.run(async (trx) => {
       const inviteRespondent = body.inviteToken ? await useInvite(trx, survey.id, body.inviteToken, body.complete, now) : null;
       const respondentId = inviteRespondent ?? (body.customerExternalId ? await upsertRespondent(deps, trx, survey.workspaceId, { externalId: body.customerExternalId }) : null);
       if (respondentId && body.complete) await markContacted(trx, respondentId, now);
