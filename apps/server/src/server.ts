@@ -107,7 +107,7 @@ function serveWebApp(app: FastifyInstance, dist: string) {
       reply.type('text/plain').send('Touchpoint API is running. The web app is not built: run `npm run build --workspace @touchpoint/web`.'));
     return;
   }
-  app.register(fastifyStatic, { root: dist, wildcard: false, maxAge: '1h', index: false });
+  app.register(fastifyStatic, { root: dist, wildcard: false, maxAge: '1h', index: false, preCompressed: true });
   const html = fs.readFileSync(index, 'utf8');
   app.get('/*', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/public/') || req.url.startsWith('/assets/'))

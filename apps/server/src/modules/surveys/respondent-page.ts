@@ -61,6 +61,7 @@ export function renderRespondentPage(input: RespondentPageInput): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<link rel="icon" href="data:,">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="same-origin">
 <title>${escapeHtml(input.survey.name)}</title>
