@@ -48,8 +48,9 @@ export async function createDeps(config: Config, store?: OpenedStore<DB>): Promi
     cipher: new FieldCipher(loadKeyRing(config.encryptionKeys, config.dataDir)),
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     hub: new RealtimeHub(),
-    outbox: new OutboxWorker(s.db, { error: (o, m) => console.error(m, o) }),
+    outbox: new OutboxWorker(s.db, { error: (o, m) => console.error(m, o) }, 250, s.bulkWriter && ((sql, params) => s.bulkWriter!.exec(sql, params))),
     writes: new GroupCommitter<DB>(s.db),
+    bulkWriter: s.bulkWriter,
     publicUrl: () => config.publicUrl ?? (listening || `http://localhost:${config.port}`),
   };
   return { deps, store: s, setListeningUrl: (url) => { listening = url; } };

@@ -18,21 +18,23 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(trx: Kysely<any>, entry: AuditEntry): Promise<void> {
-  await (trx as Kysely<PlatformTables>)
-    .insertInto('audit_log')
-    .values({
-      id: newTimeOrderedId(),
-      workspace_id: entry.workspaceId,
-      actor_type: entry.actor.type,
-      actor_id: entry.actor.id,
-      actor_label: entry.actor.label,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      details: JSON.stringify(entry.details ?? {}),
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+  await (trx as Kysely<PlatformTables>).insertInto('audit_log').values(auditRow(entry)).execute();
+}
+
+/** The audit row for an entry; `details` may be given as ready JSON text (bulk writer templates). */
+export function auditRow(entry: AuditEntry, detailsJson?: string) {
+  return {
+    id: newTimeOrderedId(),
+    workspace_id: entry.workspaceId,
+    actor_type: entry.actor.type,
+    actor_id: entry.actor.id,
+    actor_label: entry.actor.label,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId,
+    details: detailsJson ?? JSON.stringify(entry.details ?? {}),
+    created_at: new Date().toISOString(),
+  };
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'system', label: 'system' };

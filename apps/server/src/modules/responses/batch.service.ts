@@ -9,14 +9,14 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../platform/http/access.js';
 import { validationError, type FieldIssue } from '../../platform/http/errors.js';
 import { randomToken } from '../../platform/crypto/tokens.js';
-import { writeAudit } from '../../platform/audit.js';
-import { appendEvent } from '../../platform/events/outbox.js';
+import { auditRow, writeAudit } from '../../platform/audit.js';
+import { appendEvent, outboxRow } from '../../platform/events/outbox.js';
 import { getSurvey } from '../surveys/index.js';
 import type { Survey } from '@touchpoint/shared';
 import type { ResponsesTable } from './responses.tables.js';
 import { buildRow } from './response-rows.js';
 import { upsertRespondent } from './respondents.js';
-import { insertNewResponses } from './responses.repo.js';
+import { INSERT_NEW_RESPONSE_SQL, insertNewResponses, responseParams } from './responses.repo.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
 export interface BatchResult { accepted: number; duplicates: number; ids: string[] }
@@ -39,6 +39,9 @@ export async function submitBatch(deps: Deps, ctx: Ctx, surveyId: string, items:
 
 /** Stores already-validated items. Used by the batch API and the CSV import. */
 export async function storeBatch(deps: Deps, ctx: Ctx, survey: Survey, items: BatchResponse[], channel: string): Promise<BatchResult> {
+  // Items with respondent PII need look-ups and encryption on the main connection; the rest can
+  // go to the SQLite writer thread, which stores them while this thread serves other requests.
+  if (deps.bulkWriter && !items.some((i) => i.respondent?.email)) return storeOnWriterThread(deps, ctx, survey, items, channel);
   const now = new Date().toISOString();
   const result = await deps.writes.run(async (trx) => {
     const rows: ResponsesTable[] = [];
@@ -53,4 +56,33 @@ export async function storeBatch(deps: Deps, ctx: Ctx, survey: Survey, items: Ba
   });
   deps.outbox.wake();
   return result;
+}
+
+/** The same rows, audit row and event as storeBatch, compiled here and committed by the writer thread. */
+async function storeOnWriterThread(deps: Deps, ctx: Ctx, survey: Survey, items: BatchResponse[], channel: string): Promise<BatchResult> {
+  const now = new Date().toISOString();
+  const rows = items.map((item) => buildRow(survey, { ...item, idempotencyKey: item.idempotencyKey ?? randomToken('b_', 12) }, { channel, respondentId: null, now }));
+  const audit = insertStatement(deps, 'audit_log', auditRow(
+    { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'responses.batch_stored', targetType: 'survey', targetId: survey.id },
+    `{"accepted":"{{accepted}}","duplicates":"{{duplicates}}","channel":${JSON.stringify(channel)}}`,
+  ));
+  const event = insertStatement(deps, 'outbox', outboxRow(ctx.workspaceId, 'responses.batch.stored', `{"surveyId":${JSON.stringify(survey.id)},"count":"{{accepted}}"}`));
+  const inserted = await deps.bulkWriter!.run({
+    rows: { sql: INSERT_NEW_RESPONSE_SQL, params: rows.map(responseParams) },
+    after: [audit, { ...event, onlyIfAccepted: true }],
+  });
+  deps.outbox.wake();
+  return { accepted: inserted.length, duplicates: rows.length - inserted.length, ids: inserted.map((i) => rows[i].id) };
+}
+
+const compiledInserts = new Map<string, string>();
+/** An INSERT of one row as SQL + parameters; the SQL (same shape every batch) is compiled once. */
+function insertStatement(deps: Deps, table: 'audit_log' | 'outbox', row: Record<string, unknown>) {
+  const key = `${table}:${Object.keys(row).join(',')}`;
+  let sql = compiledInserts.get(key);
+  if (!sql) {
+    sql = deps.db.insertInto(table).values(row as never).compile().sql;
+    compiledInserts.set(key, sql);
+  }
+  return { sql, params: Object.values(row) };
 }

@@ -13,6 +13,9 @@ export const insertResponses = (db: Q, rows: ResponsesTable[]) => db.insertInto(
 const COLUMNS = ['id', 'workspace_id', 'survey_id', 'respondent_id', 'idempotency_key', 'status', 'answers', 'channel', 'touchpoint', 'language',
   'customer_external_id', 'order_id', 'metadata', 'nps', 'csat', 'ces', 'created_at', 'updated_at', 'completed_at'] as const satisfies readonly (keyof ResponsesTable)[];
 const insertStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
+/** Single-row insert that skips an existing (survey_id, idempotency_key); SQLite and the bulk writer. */
+export const INSERT_NEW_RESPONSE_SQL = `INSERT INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (survey_id, idempotency_key) DO NOTHING`;
+export const responseParams = (row: ResponsesTable) => COLUMNS.map((c) => row[c]);
 
 /**
  * Inserts rows whose (survey_id, idempotency_key) is new and skips the others; returns the ids
@@ -29,10 +32,10 @@ export async function insertNewResponses(db: Db, trx: Trx, rows: ResponsesTable[
     if (!handle.inTransaction) throw new Error('insertNewResponses must run inside a transaction');
     let stmt = insertStatements.get(handle);
     if (!stmt) {
-      stmt = handle.prepare(`INSERT INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (survey_id, idempotency_key) DO NOTHING`);
+      stmt = handle.prepare(INSERT_NEW_RESPONSE_SQL);
       insertStatements.set(handle, stmt);
     }
-    for (const row of rows) if (stmt.run(COLUMNS.map((c) => row[c])).changes) ids.push(row.id);
+    for (const row of rows) if (stmt.run(responseParams(row)).changes) ids.push(row.id);
     return ids;
   }
   for (let i = 0; i < rows.length; i += 500) {

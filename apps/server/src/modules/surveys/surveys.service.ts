@@ -13,10 +13,26 @@ interface Ctx { workspaceId: string; actor: Actor }
 /** Allowed status moves: a draft goes live, a live survey closes, a closed one may reopen. */
 const TRANSITIONS: Record<SurveyStatus, SurveyStatus[]> = { draft: ['live'], live: ['closed'], closed: ['live'] };
 
+/**
+ * Parsed definitions by their stored text: every submission reads its survey, and re-parsing
+ * the same JSON through Zod each time was a visible share of ingestion time. Treat as read-only.
+ */
+const parsedDefinitions = new Map<string, SurveyDefinition>();
+
+function parseDefinition(text: string): SurveyDefinition {
+  let def = parsedDefinitions.get(text);
+  if (!def) {
+    def = SurveyDefinition.parse(JSON.parse(text));
+    parsedDefinitions.set(text, def);
+    if (parsedDefinitions.size > 500) parsedDefinitions.delete(parsedDefinitions.keys().next().value!);
+  }
+  return def;
+}
+
 export function present(row: SurveysTable): Survey {
   return {
     id: row.id, workspaceId: row.workspace_id, publicId: row.public_id, name: row.name, status: row.status,
-    definition: SurveyDefinition.parse(JSON.parse(row.definition)), createdAt: row.created_at, updatedAt: row.updated_at,
+    definition: parseDefinition(row.definition), createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
 

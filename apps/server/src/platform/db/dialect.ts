@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SqliteWriter } from './sqlite-writer.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -17,6 +18,8 @@ export interface OpenedStore<DB> {
   close(): Promise<void>;
   /** Raw better-sqlite3 handle (SQLite only), for the storage-ceiling benchmark and file checks. */
   sqlite?: SQLite.Database;
+  /** SQLite only: a writer thread for bulk inserts, so storage runs beside HTTP work. */
+  bulkWriter?: SqliteWriter;
 }
 
 export function openSqlite<DB>(file: string, synchronous: 'FULL' | 'NORMAL'): OpenedStore<DB> {
@@ -28,7 +31,8 @@ export function openSqlite<DB>(file: string, synchronous: 'FULL' | 'NORMAL'): Op
   handle.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   rawHandles.set(db, handle);
-  return { db, kind: 'sqlite', sqlite: handle, close: () => db.destroy() };
+  const bulkWriter = new SqliteWriter(file, synchronous);
+  return { db, kind: 'sqlite', sqlite: handle, bulkWriter, close: async () => { await bulkWriter.close(); await db.destroy(); } };
 }
 
 /**
@@ -41,7 +45,11 @@ function withStatementCache(handle: SQLite.Database, max = 256) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => handle.close(),
-    prepare(sqlText: string) {
+    prepare(text: string) {
+      // Our transactions all write. A deferred BEGIN that reads first cannot upgrade to a write
+      // once the writer thread has committed (SQLITE_BUSY_SNAPSHOT, no retry); IMMEDIATE takes
+      // the write lock up front and waits for it under busy_timeout instead.
+      const sqlText = text === 'begin' ? 'begin immediate' : text;
       const hit = cache.get(sqlText);
       if (hit && !hit.busy) {
         cache.delete(sqlText); // re-insert: Map order is the LRU order
