@@ -20,7 +20,7 @@ import type { DB } from './schema.js';
 import type { Deps } from './deps.js';
 import { authRoutes, workspaceRoutes, createAuthenticator } from './modules/accounts/index.js';
 import { surveyRoutes, publicSurveyRoutes } from './modules/surveys/index.js';
-import { responseRoutes, publicResponseRoutes } from './modules/responses/index.js';
+import { responseRoutes, publicResponseRoutes, WRITER_COMPILERS } from './modules/responses/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -33,7 +33,7 @@ export interface Touchpoint {
 }
 
 export async function openStore(config: Config): Promise<OpenedStore<DB>> {
-  return config.databaseUrl ? openPostgres<DB>(config.databaseUrl, config.databaseSchema) : openSqlite<DB>(sqlitePath(config), config.sqliteSynchronous);
+  return config.databaseUrl ? openPostgres<DB>(config.databaseUrl, config.databaseSchema) : openSqlite<DB>(sqlitePath(config), config.sqliteSynchronous, WRITER_COMPILERS);
 }
 
 /** Everything but HTTP: used by the CLI commands too. */

@@ -16,7 +16,8 @@ import type { Survey } from '@touchpoint/shared';
 import type { ResponsesTable } from './responses.tables.js';
 import { buildRow } from './response-rows.js';
 import { upsertRespondent } from './respondents.js';
-import { INSERT_NEW_RESPONSE_SQL, insertNewResponses, responseParams } from './responses.repo.js';
+import { insertNewResponses } from './responses.repo.js';
+import { BATCH_BODY_COMPILER, type BatchBodyInput } from './batch-body.compile.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
 export interface BatchResult { accepted: number; duplicates: number; ids: string[] }
@@ -30,18 +31,19 @@ export function checkBatch(survey: Survey, items: BatchResponse[], pathPrefix = 
   return issues;
 }
 
-export async function submitBatch(deps: Deps, ctx: Ctx, surveyId: string, items: BatchResponse[], channel = 'api'): Promise<BatchResult> {
+/** `body`: the request's JSON text, when the caller has it (sent as is to the SQLite writer thread). */
+export async function submitBatch(deps: Deps, ctx: Ctx, surveyId: string, items: BatchResponse[], body?: string): Promise<BatchResult> {
   const survey = await getSurvey(deps, ctx.workspaceId, surveyId);
   const issues = checkBatch(survey, items);
   if (issues.length) throw validationError(issues, `${new Set(issues.map((i) => i.path.split('].')[0])).size} responses are not valid; nothing was stored`);
-  return storeBatch(deps, ctx, survey, items, channel);
+  return storeBatch(deps, ctx, survey, items, 'api', body);
 }
 
 /** Stores already-validated items. Used by the batch API and the CSV import. */
-export async function storeBatch(deps: Deps, ctx: Ctx, survey: Survey, items: BatchResponse[], channel: string): Promise<BatchResult> {
+export async function storeBatch(deps: Deps, ctx: Ctx, survey: Survey, items: BatchResponse[], channel: string, body?: string): Promise<BatchResult> {
   // Items with respondent PII need look-ups and encryption on the main connection; the rest can
   // go to the SQLite writer thread, which stores them while this thread serves other requests.
-  if (deps.bulkWriter && !items.some((i) => i.respondent?.email)) return storeOnWriterThread(deps, ctx, survey, items, channel);
+  if (deps.bulkWriter && !items.some((i) => i.respondent?.email)) return storeOnWriterThread(deps, ctx, survey, body ?? JSON.stringify({ responses: items }), items.length, channel);
   const now = new Date().toISOString();
   const result = await deps.writes.run(async (trx) => {
     const rows: ResponsesTable[] = [];
@@ -58,21 +60,20 @@ export async function storeBatch(deps: Deps, ctx: Ctx, survey: Survey, items: Ba
   return result;
 }
 
-/** The same rows, audit row and event as storeBatch, compiled here and committed by the writer thread. */
-async function storeOnWriterThread(deps: Deps, ctx: Ctx, survey: Survey, items: BatchResponse[], channel: string): Promise<BatchResult> {
-  const now = new Date().toISOString();
-  const rows = items.map((item) => buildRow(survey, { ...item, idempotencyKey: item.idempotencyKey ?? randomToken('b_', 12) }, { channel, respondentId: null, now }));
+/**
+ * The same rows, audit row and event as storeBatch, committed by the writer thread. The rows are
+ * built there too (batch-body.compile.ts) from the batch's JSON text: `{"responses": [...]}`.
+ */
+async function storeOnWriterThread(deps: Deps, ctx: Ctx, survey: Survey, body: string, count: number, channel: string): Promise<BatchResult> {
+  const input: BatchBodyInput = { body, survey: { id: survey.id, workspaceId: survey.workspaceId, definition: survey.definition }, channel, now: new Date().toISOString() };
   const audit = insertStatement(deps, 'audit_log', auditRow(
     { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'responses.batch_stored', targetType: 'survey', targetId: survey.id },
     `{"accepted":"{{accepted}}","duplicates":"{{duplicates}}","channel":${JSON.stringify(channel)}}`,
   ));
   const event = insertStatement(deps, 'outbox', outboxRow(ctx.workspaceId, 'responses.batch.stored', `{"surveyId":${JSON.stringify(survey.id)},"count":"{{accepted}}"}`));
-  const inserted = await deps.bulkWriter!.run({
-    rows: { sql: INSERT_NEW_RESPONSE_SQL, params: rows.map(responseParams) },
-    after: [audit, { ...event, onlyIfAccepted: true }],
-  });
+  const { inserted, keys } = await deps.bulkWriter!.run({ compiler: BATCH_BODY_COMPILER, input, after: [audit, { ...event, onlyIfAccepted: true }] });
   deps.outbox.wake();
-  return { accepted: inserted.length, duplicates: rows.length - inserted.length, ids: inserted.map((i) => rows[i].id) };
+  return { accepted: inserted.length, duplicates: count - inserted.length, ids: keys! };
 }
 
 const compiledInserts = new Map<string, string>();

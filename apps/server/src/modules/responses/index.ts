@@ -5,3 +5,4 @@ export { submitBatch, storeBatch } from './batch.service.js';
 export { parseCsv, rowsToResponses } from './csv-import.js';
 export { allResponses, csvHeader, csvRow } from './browse.service.js';
 export { ENCRYPTED_COLUMNS } from './respondents.js';
+export { WRITER_COMPILERS } from './batch-body.compile.js';

@@ -1,7 +1,9 @@
 /** Turns a validated submission into a stored row; shared by the public, batch and import paths. */
-import { headlineScores, type Answers, type ResponseContext, type SurveyDefinition } from '@touchpoint/shared';
-import { newTimeOrderedId } from '../../platform/crypto/tokens.js';
+import { headlineScores, type Answers, type BatchResponse, type ResponseContext, type SurveyDefinition } from '@touchpoint/shared';
+import { newTimeOrderedId, randomToken } from '../../platform/crypto/tokens.js';
 import type { ResponsesTable } from './responses.tables.js';
+
+type SurveyRef = { id: string; workspaceId: string; definition: SurveyDefinition };
 
 export interface RowInput extends ResponseContext {
   idempotencyKey: string;
@@ -11,7 +13,7 @@ export interface RowInput extends ResponseContext {
 }
 
 export function buildRow(
-  survey: { id: string; workspaceId: string; definition: SurveyDefinition },
+  survey: SurveyRef,
   item: RowInput, defaults: { channel: string; respondentId: string | null; now: string },
 ): ResponsesTable {
   const at = item.submittedAt ? new Date(item.submittedAt).toISOString() : defaults.now;
@@ -43,3 +45,14 @@ export function buildRow(
 export function submittedEvent(row: ResponsesTable) {
   return { responseId: row.id, surveyId: row.survey_id, status: row.status, nps: row.nps, csat: row.csat, ces: row.ces, channel: row.channel, language: row.language, createdAt: row.created_at };
 }
+
+/** Rows for batch items without respondent PII; an item without a key gets a random one. */
+export function batchRows(survey: SurveyRef, items: BatchResponse[], channel: string, now: string): ResponsesTable[] {
+  return items.map((item) => buildRow(survey, { ...item, idempotencyKey: item.idempotencyKey ?? randomToken('b_', 12) }, { channel, respondentId: null, now }));
+}
+
+const COLUMNS = ['id', 'workspace_id', 'survey_id', 'respondent_id', 'idempotency_key', 'status', 'answers', 'channel', 'touchpoint', 'language',
+  'customer_external_id', 'order_id', 'metadata', 'nps', 'csat', 'ces', 'created_at', 'updated_at', 'completed_at'] as const satisfies readonly (keyof ResponsesTable)[];
+/** Single-row insert that skips an existing (survey_id, idempotency_key); SQLite and the bulk writer. */
+export const INSERT_NEW_RESPONSE_SQL = `INSERT INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (survey_id, idempotency_key) DO NOTHING`;
+export const responseParams = (row: ResponsesTable) => COLUMNS.map((c) => row[c]);

@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type { Db, Trx } from '../../schema.js';
 import { sqliteHandleOf } from '../../platform/db/dialect.js';
 import type { ResponsesTable } from './responses.tables.js';
+import { INSERT_NEW_RESPONSE_SQL, responseParams } from './response-rows.js';
 
 type Q = Db | Trx;
 
@@ -10,12 +11,7 @@ export const findByIdempotencyKey = (db: Q, surveyId: string, key: string) =>
 
 export const insertResponses = (db: Q, rows: ResponsesTable[]) => db.insertInto('responses').values(rows).execute();
 
-const COLUMNS = ['id', 'workspace_id', 'survey_id', 'respondent_id', 'idempotency_key', 'status', 'answers', 'channel', 'touchpoint', 'language',
-  'customer_external_id', 'order_id', 'metadata', 'nps', 'csat', 'ces', 'created_at', 'updated_at', 'completed_at'] as const satisfies readonly (keyof ResponsesTable)[];
 const insertStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
-/** Single-row insert that skips an existing (survey_id, idempotency_key); SQLite and the bulk writer. */
-export const INSERT_NEW_RESPONSE_SQL = `INSERT INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (survey_id, idempotency_key) DO NOTHING`;
-export const responseParams = (row: ResponsesTable) => COLUMNS.map((c) => row[c]);
 
 /**
  * Inserts rows whose (survey_id, idempotency_key) is new and skips the others; returns the ids

@@ -20,10 +20,16 @@ export function responseRoutes(app: FastifyInstance, deps: Deps) {
   const tags = ['responses'];
 
   r.post('/api/workspaces/:wid/surveys/:sid/responses/batch', {
-    config: { access: { kind: 'workspace', permission: 'responses.write' } },
+    config: { access: { kind: 'workspace', permission: 'responses.write' }, keepRawBody: true },
     bodyLimit: 8 * 1024 * 1024,
     schema: { tags, summary: 'Store up to 1,000 responses at once (all valid or none stored; idempotent per key)', params: WidSid, body: BatchRequest },
-  }, async (req, reply) => reply.status(201).send(await submitBatch(deps, workspaceOf(req), req.params.sid, req.body.responses)));
+  }, async (req, reply) => {
+    const pending = submitBatch(deps, workspaceOf(req), req.params.sid, req.body.responses, req.rawBody);
+    // Until the commit answers, nothing needs the parsed body: let the young GC generation have it.
+    (req as { body: unknown }).body = undefined;
+    req.rawBody = undefined;
+    return reply.status(201).send(await pending);
+  });
 
   r.post('/api/workspaces/:wid/surveys/:sid/responses/import', {
     config: { access: { kind: 'workspace', permission: 'responses.write' } },

@@ -22,7 +22,8 @@ export interface OpenedStore<DB> {
   bulkWriter?: SqliteWriter;
 }
 
-export function openSqlite<DB>(file: string, synchronous: 'FULL' | 'NORMAL'): OpenedStore<DB> {
+/** `compilers`: modules that build rows on the writer thread (see SqliteWriter). */
+export function openSqlite<DB>(file: string, synchronous: 'FULL' | 'NORMAL', compilers: Record<string, string> = {}): OpenedStore<DB> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const handle = new SQLite(file);
   handle.pragma('journal_mode = WAL');
@@ -31,7 +32,7 @@ export function openSqlite<DB>(file: string, synchronous: 'FULL' | 'NORMAL'): Op
   handle.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   rawHandles.set(db, handle);
-  const bulkWriter = new SqliteWriter(file, synchronous);
+  const bulkWriter = new SqliteWriter(file, synchronous, compilers);
   return { db, kind: 'sqlite', sqlite: handle, bulkWriter, close: async () => { await bulkWriter.close(); await db.destroy(); } };
 }
 

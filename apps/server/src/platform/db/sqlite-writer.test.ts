@@ -8,12 +8,15 @@ import { SqliteWriter } from './sqlite-writer.js';
 let writer: SqliteWriter | undefined;
 afterEach(async () => { await writer?.close(); writer = undefined; });
 
+// A compiler module, as a module of ours would provide one (loaded by URL on the writer thread).
+const COMPILER = new URL('./sqlite-writer.test-compiler.ts', import.meta.url).href;
+
 function fresh() {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tp-sw-')), 'w.db');
   const db = new SQLite(file);
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE items (id TEXT PRIMARY KEY, label TEXT NOT NULL); CREATE TABLE log (note TEXT NOT NULL)');
-  writer = new SqliteWriter(file, 'FULL');
+  writer = new SqliteWriter(file, 'FULL', { labels: COMPILER });
   return db;
 }
 const INSERT = 'INSERT INTO items (id, label) VALUES (?, ?) ON CONFLICT (id) DO NOTHING';
@@ -23,7 +26,7 @@ describe('SQLite writer thread', () => {
   it('reports which rows were new and fills the counts into the follow-up statements', async () => {
     const db = fresh();
     db.prepare('INSERT INTO items VALUES (?, ?)').run('a', 'old');
-    const inserted = await writer!.run({
+    const { inserted } = await writer!.run({
       rows: { sql: INSERT, params: [['a', 'x'], ['b', 'y'], ['c', 'z']] },
       after: [{ sql: LOG, params: ['{"accepted":"{{accepted}}","duplicates":"{{duplicates}}"}'] }],
     });
@@ -48,5 +51,28 @@ describe('SQLite writer thread', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(db.prepare('SELECT id FROM items ORDER BY id').pluck().all()).toEqual(['a', 'c']);
     expect(db.prepare('SELECT note FROM log ORDER BY note').pluck().all()).toEqual(['a', 'c']);
+  });
+
+  it('builds rows on the writer thread with a compiler module and answers the new rows\' keys', async () => {
+    const db = fresh();
+    db.prepare('INSERT INTO items VALUES (?, ?)').run('b', 'old');
+    const r = await writer!.run({ compiler: 'labels', input: { text: 'a b c', prefix: 'x' }, after: [{ sql: LOG, params: ['"{{accepted}}"'] }] });
+    expect(r).toEqual({ inserted: [0, 2], keys: ['a', 'c'] });
+    expect(db.prepare('SELECT id || label FROM items ORDER BY id').pluck().all()).toEqual(['axa', 'bold', 'cxc']);
+    expect(db.prepare('SELECT note FROM log').pluck().all()).toEqual(['2']);
+  });
+
+  it('rejects a unit whose compiler throws or is unknown; the others in its group commit', async () => {
+    const db = fresh();
+    const results = await Promise.allSettled([
+      writer!.run({ compiler: 'labels', input: { text: 'a', prefix: 'x' }, after: [] }),
+      writer!.run({ compiler: 'labels', input: { text: '', prefix: 'x' }, after: [] }), // the compiler refuses empty text
+      writer!.run({ compiler: 'nope', input: {}, after: [] }),
+      writer!.run({ rows: { sql: INSERT, params: [['d', 'y']] }, after: [] }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/empty text/);
+    expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/no compiler named nope/);
+    expect(db.prepare('SELECT id FROM items ORDER BY id').pluck().all()).toEqual(['a', 'd']);
   });
 });

@@ -6,8 +6,15 @@
 import { Worker } from 'node:worker_threads';
 
 export interface WriteStep { sql: string; params: readonly unknown[]; onlyIfAccepted?: boolean }
-export interface WriteUnit { rows: { sql: string; params: unknown[][] }; after: WriteStep[] }
-type Pending = { unit: WriteUnit; resolve: (inserted: number[]) => void; reject: (e: Error) => void };
+/** Ready SQL, or input for a compiler module that builds the rows on the writer thread. */
+export type WriteUnit =
+  | { rows: { sql: string; params: unknown[][] }; after: WriteStep[] }
+  | { compiler: string; input: unknown; after: WriteStep[] };
+/** A compiler module's `compile(input)` (runs on the writer thread): rows to insert and a key per row. */
+export type UnitCompiler<I> = (input: I) => { rows: { sql: string; params: unknown[][] }; keys: string[] };
+/** Indexes of the rows that were new; for compiled units also their keys. */
+export interface UnitResult { inserted: number[]; keys?: string[] }
+type Pending = { unit: WriteUnit; resolve: (r: UnitResult) => void; reject: (e: Error) => void };
 
 export class SqliteWriter {
   private readonly worker: Worker;
@@ -16,20 +23,21 @@ export class SqliteWriter {
   private nextId = 0;
   private readonly inFlight = new Map<number, Pending[]>();
 
-  constructor(file: string, synchronous: 'FULL' | 'NORMAL') {
-    this.worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file, synchronous } });
+  /** `compilers`: name → module URL of a module exporting `compile: UnitCompiler`. */
+  constructor(file: string, synchronous: 'FULL' | 'NORMAL', compilers: Record<string, string> = {}) {
+    this.worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file, synchronous, compilers } });
     this.worker.unref();
-    this.worker.on('message', ({ id, results }: { id: number; results: ({ inserted: number[] } | { error: string })[] }) => {
+    this.worker.on('message', ({ id, results }: { id: number; results: (UnitResult | { error: string })[] }) => {
       const group = this.inFlight.get(id)!;
       this.inFlight.delete(id);
-      results.forEach((r, i) => ('error' in r ? group[i].reject(new Error(r.error)) : group[i].resolve(r.inserted)));
+      results.forEach((r, i) => ('error' in r ? group[i].reject(new Error(r.error)) : group[i].resolve(r)));
       if (!this.inFlight.size) this.worker.unref();
     });
     this.worker.on('error', (err) => this.failAll(err));
   }
 
-  /** Resolves with the indexes of the rows that were new, once their transaction committed. */
-  run(unit: WriteUnit): Promise<number[]> {
+  /** Resolves with the rows that were new, once their transaction committed. */
+  run(unit: WriteUnit): Promise<UnitResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ unit, resolve, reject });
       if (this.scheduled) return;
@@ -39,8 +47,8 @@ export class SqliteWriter {
   }
 
   /** One statement, committed on the writer thread (for writes that must not wait on its lock). */
-  exec(sql: string, params: readonly unknown[]): Promise<number[]> {
-    return this.run({ rows: { sql: '', params: [] }, after: [{ sql, params }] });
+  async exec(sql: string, params: readonly unknown[]): Promise<void> {
+    await this.run({ rows: { sql: '', params: [] }, after: [{ sql, params }] });
   }
 
   private flush() {

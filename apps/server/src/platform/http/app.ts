@@ -8,6 +8,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { formatPath, installErrorHandler, validationError, type FieldIssue } from './errors.js';
 import { assertRouteDeclaresAccess, installAccess, type Authenticator } from './access.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig { keepRawBody?: boolean }
+  interface FastifyRequest { rawBody?: string }
+}
+
 export interface HttpOptions { logLevel: string; bodyLimit?: number }
 
 export async function createHttpApp(opts: HttpOptions, authenticator: Authenticator): Promise<FastifyInstance> {
@@ -20,6 +25,15 @@ export async function createHttpApp(opts: HttpOptions, authenticator: Authentica
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: { code: 'route_not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } }));
+
+  // Routes with `config: { keepRawBody: true }` also get the JSON text as request.rawBody (the
+  // batch API hands it to the SQLite writer thread instead of re-serialising what it parsed).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (req.routeOptions.config?.keepRawBody) req.rawBody = body as string;
+    parseJson(req, body as string, done);
+  });
 
   // CSV import bodies arrive as text; the importer parses them.
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
