@@ -4,3 +4,4 @@ export * from './contracts/response.js';
 export * from './contracts/errors.js';
 export * from './contracts/roles.js';
 export * from './formulas/scores.js';
+export * from './formulas/compare.js';
