@@ -1,7 +1,9 @@
 /** The ordered list of migrations. Names sort by date; files are frozen once merged. */
 import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-23-0001-platform-and-surveys.js';
+import * as m0002 from './2026-11-23-0002-metric-cube.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-platform-and-surveys': m0001,
+  '2026-11-23-0002-metric-cube': m0002,
 };

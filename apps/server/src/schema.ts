@@ -4,7 +4,8 @@ import type { PlatformTables } from './platform/db/platform.tables.js';
 import type { AccountsTables } from './modules/accounts/accounts.tables.js';
 import type { SurveysTables } from './modules/surveys/surveys.tables.js';
 import type { ResponsesTables } from './modules/responses/responses.tables.js';
+import type { MetricsTables } from './modules/metrics/metrics.tables.js';
 
-export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables {}
+export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables {}
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;

@@ -21,6 +21,7 @@ import type { Deps } from './deps.js';
 import { authRoutes, workspaceRoutes, createAuthenticator } from './modules/accounts/index.js';
 import { surveyRoutes, publicSurveyRoutes } from './modules/surveys/index.js';
 import { responseRoutes, publicResponseRoutes, WRITER_COMPILERS } from './modules/responses/index.js';
+import { metricsRoutes } from './modules/metrics/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -68,6 +69,7 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
   workspaceRoutes(app, deps);
   surveyRoutes(app, deps);
   responseRoutes(app, deps);
+  metricsRoutes(app, deps);
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);
   serveWebApp(app, config.webDist ?? DEFAULT_WEB_DIST);

@@ -17,6 +17,8 @@ export interface RouteSpec {
   id?: IdKind;
   body?: () => unknown;
   csv?: string;
+  /** A query string (without '?') the route needs. */
+  query?: string;
   /** Server-Sent Events: answered over real HTTP, the stream is dropped after the headers. */
   sse?: boolean;
 }
@@ -51,6 +53,9 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`GET ${S}/responses`]: { permission: 'responses.read' },
   [`GET ${S}/responses/export`]: { permission: 'responses.export' },
   [`GET ${S}/stream`]: { permission: 'responses.read', sse: true },
+  [`GET ${W}/metrics`]: { permission: 'responses.read', query: 'from=2026-01-01&to=2026-12-31&interval=month&by=channel&compare=previous' },
+  [`GET ${W}/metrics/settings`]: { permission: 'workspace.read' },
+  [`PUT ${W}/metrics/settings`]: { permission: 'workspace.manage', body: () => ({ timeZone: 'Asia/Taipei', dimensions: ['plan'] }) },
   [`POST ${S}/invitations`]: { permission: 'surveys.distribute', body: () => ({ recipients: [{ email: `walk-${uniq()}@example.org`, name: 'Walk' }] }) },
 };
 
@@ -92,6 +97,7 @@ export async function send(s: TestServer, base: string, method: string, url: str
   const payload = !hasBody ? undefined : spec?.csv ?? JSON.stringify(spec?.body?.() ?? {});
   const contentType = !hasBody ? undefined : spec?.csv ? 'text/csv' : 'application/json';
   const h = { ...headers, ...(contentType ? { 'content-type': contentType } : {}) };
+  if (spec?.query) url += (url.includes('?') ? '&' : '?') + spec.query;
   if (spec?.sse) {
     // No keep-alive; the socket is destroyed as soon as a stream's headers arrive.
     return new Promise<Answer>((resolve, reject) => {

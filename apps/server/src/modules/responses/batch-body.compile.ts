@@ -11,8 +11,9 @@
  */
 import type { z } from 'zod';
 import type { BatchResponse, Survey } from '@touchpoint/shared';
-import type { UnitCompiler } from '../../platform/db/sqlite-writer.js';
-import { batchRows, INSERT_NEW_RESPONSE_SQL, responseParams } from './response-rows.js';
+import type { GroupFinisher, UnitCompiler } from '../../platform/db/sqlite-writer.js';
+import { cubeUpserts } from '../metrics/index.js';
+import { batchRows, INSERT_NEW_RESPONSE_SQL, responseParams, rowFromParams } from './response-rows.js';
 
 export const BATCH_BODY_COMPILER = 'responses.batch-body';
 /** For the composition root: the writer thread loads this module by URL. */
@@ -42,3 +43,7 @@ export const compile: UnitCompiler<BatchBodyInput> = ({ body, survey, channel, n
   const rows = batchRows(survey, responses.map(asParsed), channel, now);
   return { rows: { sql: INSERT_NEW_RESPONSE_SQL, params: rows.map(responseParams) }, keys: rows.map((r) => r.id) };
 };
+
+/** The metric cube follows the rows that were new, once per transaction (all batches in it). */
+export const afterGroup: GroupFinisher<BatchBodyInput> = (list, read) =>
+  cubeUpserts(list.flatMap((u) => u.inserted.map((i) => rowFromParams(u.params[i]))), read);

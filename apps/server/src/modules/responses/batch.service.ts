@@ -18,6 +18,7 @@ import { buildRow } from './response-rows.js';
 import { upsertRespondent } from './respondents.js';
 import { insertNewResponses } from './responses.repo.js';
 import { BATCH_BODY_COMPILER, type BatchBodyInput } from './batch-body.compile.js';
+import { cubeSettings, recordResponseChanges } from '../metrics/index.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
 export interface BatchResult { accepted: number; duplicates: number; ids: string[] }
@@ -52,6 +53,8 @@ export async function storeBatch(deps: Deps, ctx: Ctx, survey: Survey, items: Ba
       rows.push(buildRow(survey, { ...item, idempotencyKey: item.idempotencyKey ?? randomToken('b_', 12) }, { channel, respondentId, now }));
     }
     const ids = await insertNewResponses(deps.db, trx, rows);
+    const fresh = new Set(ids);
+    await recordResponseChanges(trx, ctx.workspaceId, { added: rows.filter((r) => fresh.has(r.id)) });
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'responses.batch_stored', targetType: 'survey', targetId: survey.id, details: { accepted: ids.length, duplicates: rows.length - ids.length, channel } });
     if (ids.length) await appendEvent(trx, ctx.workspaceId, 'responses.batch.stored', { surveyId: survey.id, count: ids.length });
     return { accepted: ids.length, duplicates: rows.length - ids.length, ids };

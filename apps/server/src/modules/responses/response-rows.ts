@@ -56,3 +56,4 @@ const COLUMNS = ['id', 'workspace_id', 'survey_id', 'respondent_id', 'idempotenc
 /** Single-row insert that skips an existing (survey_id, idempotency_key); SQLite and the bulk writer. */
 export const INSERT_NEW_RESPONSE_SQL = `INSERT INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (survey_id, idempotency_key) DO NOTHING`;
 export const responseParams = (row: ResponsesTable) => COLUMNS.map((c) => row[c]);
+export const rowFromParams = (params: unknown[]): ResponsesTable => Object.fromEntries(COLUMNS.map((c, i) => [c, params[i]])) as unknown as ResponsesTable;

@@ -14,6 +14,7 @@ import type { Trx } from '../../schema.js';
 import { buildRow, submittedEvent } from './response-rows.js';
 import { markContacted, upsertRespondent } from './respondents.js';
 import * as repo from './responses.repo.js';
+import { recordResponseChanges } from '../metrics/index.js';
 
 export interface SubmitResult { id: string; status: 'partial' | 'complete'; replay: boolean }
 
@@ -41,6 +42,7 @@ export async function submitPublic(deps: Deps, publicId: string, body: PublicSub
       } else {
         await repo.insertResponses(trx, [row]);
       }
+      await recordResponseChanges(trx, survey.workspaceId, { added: [row], removed: existing ? [existing] : [] });
       await writeAudit(trx, { workspaceId: survey.workspaceId, actor: PUBLIC_ACTOR, action: existing ? 'response.updated' : 'response.submitted', targetType: 'response', targetId: row.id, details: { surveyId: survey.id, status: row.status } });
       await appendEvent(trx, survey.workspaceId, 'responses.response.submitted', submittedEvent(row));
       return { id: row.id, status: row.status, replay: false } as SubmitResult;

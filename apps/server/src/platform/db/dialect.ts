@@ -115,3 +115,11 @@ export function serialType(kind: StoreKind) {
 export function toNumber(v: unknown): number {
   return typeof v === 'string' ? Number(v) : typeof v === 'bigint' ? Number(v) : (v as number) ?? 0;
 }
+
+/**
+ * Holds off every write to `table` until this transaction ends, so a recount sees all of it.
+ * SQLite needs nothing: a write transaction (BEGIN IMMEDIATE) already excludes other writers.
+ */
+export async function lockAgainstWrites(trx: Kysely<any>, kind: StoreKind, table: string): Promise<void> {
+  if (kind === 'postgres') await sql`LOCK TABLE ${sql.table(table)} IN SHARE MODE`.execute(trx);
+}

@@ -59,7 +59,16 @@ describe('SQLite writer thread', () => {
     const r = await writer!.run({ compiler: 'labels', input: { text: 'a b c', prefix: 'x' }, after: [{ sql: LOG, params: ['"{{accepted}}"'] }] });
     expect(r).toEqual({ inserted: [0, 2], keys: ['a', 'c'] });
     expect(db.prepare('SELECT id || label FROM items ORDER BY id').pluck().all()).toEqual(['axa', 'bold', 'cxc']);
-    expect(db.prepare('SELECT note FROM log').pluck().all()).toEqual(['2']);
+    expect(db.prepare('SELECT note FROM log ORDER BY rowid').pluck().all()).toEqual(['2', 'group of 1: 2 new']);
+  });
+
+  it('calls afterGroup once per transaction with all units of its compiler', async () => {
+    const db = fresh();
+    await Promise.all([
+      writer!.run({ compiler: 'labels', input: { text: 'a b', prefix: 'x' }, after: [] }),
+      writer!.run({ compiler: 'labels', input: { text: 'b c d', prefix: 'y' }, after: [] }),
+    ]);
+    expect(db.prepare('SELECT note FROM log').pluck().all()).toEqual(['group of 2: 4 new']);
   });
 
   it('rejects a unit whose compiler throws or is unknown; the others in its group commit', async () => {
@@ -74,5 +83,7 @@ describe('SQLite writer thread', () => {
     expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/empty text/);
     expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/no compiler named nope/);
     expect(db.prepare('SELECT id FROM items ORDER BY id').pluck().all()).toEqual(['a', 'd']);
+    // The group went through whole (no rollback), so afterGroup ran once, for the unit that compiled.
+    expect(db.prepare('SELECT note FROM log').pluck().all()).toEqual(['group of 1: 1 new']);
   });
 });

@@ -12,6 +12,13 @@ export type WriteUnit =
   | { compiler: string; input: unknown; after: WriteStep[] };
 /** A compiler module's `compile(input)` (runs on the writer thread): rows to insert and a key per row. */
 export type UnitCompiler<I> = (input: I) => { rows: { sql: string; params: unknown[][] }; keys: string[] };
+/**
+ * A compiler module's optional `afterGroup(list)`: once per transaction, with every unit of this
+ * compiler in it (its input, row parameters and the indexes of the rows that were new) and a
+ * `read` of one row inside the same transaction; returns more statements for that transaction
+ * (derived data such as aggregates).
+ */
+export type GroupFinisher<I> = (list: { input: I; params: unknown[][]; inserted: number[] }[], read: (sql: string, params: unknown[]) => unknown) => WriteStep[];
 /** Indexes of the rows that were new; for compiled units also their keys. */
 export interface UnitResult { inserted: number[]; keys?: string[] }
 type Pending = { unit: WriteUnit; resolve: (r: UnitResult) => void; reject: (e: Error) => void };
@@ -23,7 +30,7 @@ export class SqliteWriter {
   private nextId = 0;
   private readonly inFlight = new Map<number, Pending[]>();
 
-  /** `compilers`: name → module URL of a module exporting `compile: UnitCompiler`. */
+  /** `compilers`: name → URL of a module exporting `compile: UnitCompiler` (and optionally `afterGroup: GroupFinisher`). */
   constructor(file: string, synchronous: 'FULL' | 'NORMAL', compilers: Record<string, string> = {}) {
     this.worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file, synchronous, compilers } });
     this.worker.unref();

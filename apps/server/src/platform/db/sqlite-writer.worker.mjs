@@ -8,7 +8,10 @@
 // loaded through tsx) turns `input` into { rows, keys } here, off the main thread. That is how a
 // batch of responses travels as its request body text instead of ~2,000 cloned values.
 // `rows` are INSERT … ON CONFLICT DO NOTHING; the unit answers which row indexes were new (and
-// their keys, for compiled units). In `after` string params, the text "{{accepted}}" /
+// their keys, for compiled units). A compiler module may also export afterGroup(list): called once
+// per transaction with every unit it compiled ({ input, params, inserted }) and a read(sql, params)
+// function (one row, in the same transaction), it returns more statements for that transaction — how derived data (the metric cube) is kept in step, each
+// touched aggregate written once per group instead of once per unit. In `after` string params, the text "{{accepted}}" /
 // "{{duplicates}}" (quotes included, so JSON gets a number) is replaced by this unit's counts.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -18,7 +21,7 @@ const compilerUrls = Object.entries(workerData.compilers ?? {});
 if (compilerUrls.length) {
   const { register } = await import('tsx/esm/api');
   register();
-  for (const [name, url] of compilerUrls) compilers.set(name, (await import(url)).compile);
+  for (const [name, url] of compilerUrls) compilers.set(name, await import(url));
 }
 
 const db = new Database(workerData.file);
@@ -37,10 +40,10 @@ const prepare = (sql) => {
 /** Compiles a unit outside the transaction, so the write lock is held only for the inserts. */
 function compileUnit(unit) {
   if (!unit.compiler) return unit;
-  const compile = compilers.get(unit.compiler);
-  if (!compile) throw new Error(`no compiler named ${unit.compiler}`);
-  const { rows, keys } = compile(unit.input);
-  return { rows, keys, after: unit.after };
+  const mod = compilers.get(unit.compiler);
+  if (!mod) throw new Error(`no compiler named ${unit.compiler}`);
+  const { rows, keys } = mod.compile(unit.input);
+  return { compiler: unit.compiler, input: unit.input, rows, keys, after: unit.after };
 }
 
 function runUnit(unit) {
@@ -58,8 +61,26 @@ function runUnit(unit) {
   return unit.keys ? { inserted, keys: inserted.map((i) => unit.keys[i]) } : { inserted };
 }
 
-const runGroup = db.transaction((units) => units.map(runUnit));
-const runOne = db.transaction((unit) => runUnit(unit));
+const read = (sql, params) => prepare(sql).get(params);
+
+/** Runs units, then each compiler's afterGroup over its units; call inside a transaction. */
+function runUnits(units) {
+  const results = units.map(runUnit);
+  const byCompiler = new Map();
+  units.forEach((u, i) => {
+    if (!u.compiler) return;
+    if (!byCompiler.has(u.compiler)) byCompiler.set(u.compiler, []);
+    byCompiler.get(u.compiler).push({ input: u.input, params: u.rows.params, inserted: results[i].inserted });
+  });
+  for (const [name, list] of byCompiler) {
+    const afterGroup = compilers.get(name).afterGroup;
+    if (afterGroup) for (const step of afterGroup(list, read)) prepare(step.sql).run(step.params);
+  }
+  return results;
+}
+
+const runGroup = db.transaction(runUnits);
+const runOne = db.transaction((unit) => runUnits([unit])[0]);
 const failure = (e) => ({ error: String(e?.message ?? e) });
 
 parentPort.on('message', ({ id, units }) => {

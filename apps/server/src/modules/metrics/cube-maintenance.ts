@@ -1,0 +1,44 @@
+/**
+ * Keeps the metric cube exact: every path that stores, changes or removes a response calls
+ * recordResponseChanges inside its own transaction (on SQLite batches, the writer thread does
+ * the same through responses/batch-body.compile.ts and cubeUpserts), so the cube and the rows
+ * commit together.
+ */
+import type { Trx } from '../../schema.js';
+import { CubeDelta, UPSERT_CELL_SQL, cellParams, type CubeSettings, type CubeSource } from './cube.js';
+import { applyDelta, DEFAULT_SETTINGS, findSettings } from './metrics.repo.js';
+
+export async function cubeSettings(trx: Trx, workspaceId: string): Promise<CubeSettings> {
+  const { timeZone, dimensions } = await findSettings(trx, workspaceId);
+  return { timeZone, dimensions };
+}
+
+export async function recordResponseChanges(trx: Trx, workspaceId: string, change: { added?: CubeSource[]; removed?: CubeSource[] }): Promise<void> {
+  if (!change.added?.length && !change.removed?.length) return;
+  const settings = await cubeSettings(trx, workspaceId);
+  const delta = new CubeDelta();
+  for (const r of change.removed ?? []) delta.add(r, settings, -1);
+  for (const r of change.added ?? []) delta.add(r, settings, 1);
+  await applyDelta(trx, delta);
+}
+
+const READ_SETTINGS_SQL = 'SELECT time_zone, dimensions FROM metric_settings WHERE workspace_id = ?';
+
+/**
+ * For the SQLite writer thread: the cube upserts for rows it just inserted, with each workspace's
+ * settings read by `read` inside the same transaction (a settings change cannot slip in between).
+ */
+export function cubeUpserts(added: CubeSource[], read: (sql: string, params: unknown[]) => unknown): { sql: string; params: unknown[] }[] {
+  const settings = new Map<string, CubeSettings>();
+  const delta = new CubeDelta();
+  for (const r of added) {
+    let s = settings.get(r.workspace_id);
+    if (!s) {
+      const row = read(READ_SETTINGS_SQL, [r.workspace_id]) as { time_zone: string; dimensions: string } | undefined;
+      s = row ? { timeZone: row.time_zone, dimensions: JSON.parse(row.dimensions) } : DEFAULT_SETTINGS;
+      settings.set(r.workspace_id, s);
+    }
+    delta.add(r, s);
+  }
+  return delta.entries().map((c) => ({ sql: UPSERT_CELL_SQL, params: cellParams(c) }));
+}

@@ -1,0 +1,102 @@
+/**
+ * The metric cube: what each response adds to the pre-aggregated counts behind every CX number.
+ * Pure functions, shared by the main thread and the SQLite writer thread (which keeps the cube
+ * in the same transaction as the rows it inserts), so the cube is always exact and current.
+ *
+ * A cell is keyed by (seg, bdim, bval, local day, survey, channel):
+ * - seg: '' (everyone) or 'key=value' of one analysed metadata key: a metadata *filter*;
+ * - bdim/bval: '' (no breakdown), 'touchpoint', 'language' or 'meta:key', with the value ('' = none):
+ *   a *breakdown* besides the always-present survey and channel.
+ * A response adds to 1 + 2 + 2·m cells (m = analysed metadata keys it carries): the base cell, its
+ * touchpoint and language cells, and per analysed key a filter cell and a breakdown cell. Crossing
+ * a filter segment with a breakdown is not kept (it would multiply the writes); such queries are
+ * answered from the rows. Measures are histograms (NPS 0–10, CSAT 1–5, CES 1–7), so NPS, CSAT and
+ * CES with their intervals all follow, and a removed response is subtracted exactly.
+ */
+import { localDay } from './local-day.js';
+
+export const NPS_BINS = 11, CSAT_BINS = 5, CES_BINS = 7;
+export const MEASURES = ['n', 'complete',
+  ...Array.from({ length: NPS_BINS }, (_, i) => `nps_${i}`),
+  ...Array.from({ length: CSAT_BINS }, (_, i) => `csat_${i + 1}`),
+  ...Array.from({ length: CES_BINS }, (_, i) => `ces_${i + 1}`)] as const;
+export type Measure = (typeof MEASURES)[number];
+export const KEY_COLUMNS = ['workspace_id', 'seg', 'bdim', 'day', 'bval', 'survey_id', 'channel'] as const;
+
+export interface CubeSettings { timeZone: string; dimensions: readonly string[] }
+
+/** The fields of a stored response the cube reads (a responses row, or the writer's parameters). */
+export interface CubeSource {
+  workspace_id: string; survey_id: string; status: string; channel: string;
+  touchpoint: string | null; language: string | null; metadata: string;
+  nps: number | null; csat: number | null; ces: number | null; created_at: string;
+}
+
+export interface CubeKey { workspace_id: string; seg: string; bdim: string; day: string; bval: string; survey_id: string; channel: string }
+/** Measures as one array in MEASURES order (index 0 = n, 1 = complete, then the bins). */
+export type Counts = number[];
+
+const NPS_AT = 2, CSAT_AT = NPS_AT + NPS_BINS, CES_AT = CSAT_AT + CSAT_BINS;
+
+/** The measure vector of one response, times `sign` (+1 added, −1 removed). */
+export function countsOf(r: CubeSource, sign: 1 | -1): Counts {
+  const c = new Array<number>(MEASURES.length).fill(0);
+  c[0] = sign;
+  if (r.status === 'complete') c[1] = sign;
+  if (r.nps !== null && r.nps >= 0 && r.nps <= 10) c[NPS_AT + r.nps] = sign;
+  if (r.csat !== null && r.csat >= 1 && r.csat <= 5) c[CSAT_AT + r.csat - 1] = sign;
+  if (r.ces !== null && r.ces >= 1 && r.ces <= 7) c[CES_AT + r.ces - 1] = sign;
+  return c;
+}
+
+/** The cells a response adds to. */
+export function cellsOf(r: CubeSource, s: CubeSettings): CubeKey[] {
+  const base = { workspace_id: r.workspace_id, day: localDay(r.created_at, s.timeZone), survey_id: r.survey_id, channel: r.channel };
+  const cells: CubeKey[] = [
+    { ...base, seg: '', bdim: '', bval: '' },
+    { ...base, seg: '', bdim: 'touchpoint', bval: r.touchpoint ?? '' },
+    { ...base, seg: '', bdim: 'language', bval: r.language ?? '' },
+  ];
+  if (s.dimensions.length) {
+    const meta = parseMetadata(r.metadata);
+    for (const key of s.dimensions) {
+      const value = meta[key];
+      if (typeof value !== 'string') continue;
+      cells.push({ ...base, seg: `${key}=${value}`, bdim: '', bval: '' });
+      cells.push({ ...base, seg: '', bdim: `meta:${key}`, bval: value });
+    }
+  }
+  return cells;
+}
+
+function parseMetadata(text: string): Record<string, unknown> {
+  try { const v = JSON.parse(text || '{}'); return v && typeof v === 'object' ? v : {}; } catch { return {}; }
+}
+
+/** Sums the changes of many responses per cell, so a batch writes each touched cell once. */
+export class CubeDelta {
+  private readonly cells = new Map<string, { key: CubeKey; counts: Counts }>();
+
+  add(r: CubeSource, s: CubeSettings, sign: 1 | -1 = 1): void {
+    const counts = countsOf(r, sign);
+    for (const key of cellsOf(r, s)) {
+      const id = `${key.workspace_id}\u0001${key.seg}\u0001${key.bdim}\u0001${key.day}\u0001${key.bval}\u0001${key.survey_id}\u0001${key.channel}`;
+      const hit = this.cells.get(id);
+      if (!hit) this.cells.set(id, { key, counts: counts.slice() });
+      else for (let i = 0; i < counts.length; i++) hit.counts[i] += counts[i];
+    }
+  }
+
+  /** Cells whose counts changed (a response moved within one cell cancels out). */
+  entries(): { key: CubeKey; counts: Counts }[] {
+    return [...this.cells.values()].filter((c) => c.counts.some((v) => v !== 0));
+  }
+
+  get size(): number { return this.cells.size; }
+}
+
+/** Portable upsert (SQLite ≥ 3.24 and PostgreSQL) adding a cell's counts; `?` placeholders. */
+export const UPSERT_CELL_SQL = `INSERT INTO metric_cube (${[...KEY_COLUMNS, ...MEASURES].join(', ')}) VALUES (${[...KEY_COLUMNS, ...MEASURES].map(() => '?').join(', ')}) ` +
+  `ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET ${MEASURES.map((m) => `${m} = metric_cube.${m} + excluded.${m}`).join(', ')}`;
+
+export const cellParams = (c: { key: CubeKey; counts: Counts }): unknown[] => [...KEY_COLUMNS.map((k) => c.key[k]), ...c.counts];

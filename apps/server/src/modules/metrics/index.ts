@@ -1,0 +1,4 @@
+/** The metrics module's public face. */
+export { CubeDelta, UPSERT_CELL_SQL, cellParams, type CubeSettings, type CubeSource } from './cube.js';
+export { cubeSettings, cubeUpserts, recordResponseChanges } from './cube-maintenance.js';
+export { metricsRoutes } from './metrics.routes.js';

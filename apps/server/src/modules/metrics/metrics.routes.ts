@@ -1,0 +1,67 @@
+/** HTTP face of the metrics module: the numbers (with the dashboard's filters) and the cube settings. */
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps.js';
+import { workspaceOf } from '../../platform/http/access.js';
+import { isValidTimeZone } from './local-day.js';
+import { INTERVALS, daysBetween } from './periods.js';
+import { queryMetrics, type Breakdown } from './metrics.service.js';
+import { getMetricSettings, updateMetricSettings } from './settings.service.js';
+
+const Wid = z.object({ wid: z.string().min(1).max(64) });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+const TimeZone = z.string().max(64).refine(isValidTimeZone, 'an IANA time zone such as Asia/Taipei or UTC');
+const MetaKey = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits, _ . : - (1–64)');
+const List = (item: z.ZodString) => z.string().max(2000).transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean)).pipe(z.array(item).max(50));
+const MAX_DAYS = 3700;
+
+export const MetricsQuerySchema = z.object({
+  from: Day, to: Day,
+  tz: TimeZone.optional(),
+  interval: z.enum(INTERVALS).default('month'),
+  by: z.string().regex(/^(channel|survey|touchpoint|language|meta:[A-Za-z0-9_.:-]{1,64})$/, 'channel, survey, touchpoint, language or meta:<key>').optional(),
+  survey: List(z.string().min(1).max(64)).optional(),
+  channel: List(z.string().min(1).max(40)).optional(),
+  meta: z.string().max(600).regex(/^[A-Za-z0-9_.:-]{1,64}=.{1,500}$/s, 'key=value, e.g. plan=pro').optional(),
+  compare: z.enum(['previous']).optional(),
+}).strict().superRefine((q, ctx) => {
+  if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  else if (daysBetween(q.from, q.to) >= MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_DAYS} days from from` });
+});
+
+export const MetricSettingsBody = z.object({
+  timeZone: TimeZone.optional(),
+  dimensions: z.array(MetaKey).max(10).optional(),
+}).strict();
+
+export function metricsRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['metrics'];
+
+  r.get('/api/workspaces/:wid/metrics', {
+    config: { access: { kind: 'workspace', permission: 'responses.read' } },
+    schema: {
+      tags, params: Wid, querystring: MetricsQuerySchema,
+      summary: 'NPS, CSAT and CES with counts and 95 % intervals, by day/week/month and segment, with the same filters as the dashboards',
+    },
+  }, async (req) => {
+    const q = req.query;
+    const eq = q.meta?.indexOf('=') ?? -1;
+    return queryMetrics(deps, workspaceOf(req).workspaceId, {
+      from: q.from, to: q.to, timeZone: q.tz, interval: q.interval, by: q.by as Breakdown | undefined,
+      surveyIds: q.survey, channels: q.channel, compare: q.compare,
+      meta: q.meta ? { key: q.meta.slice(0, eq), value: q.meta.slice(eq + 1) } : undefined,
+    });
+  });
+
+  r.get('/api/workspaces/:wid/metrics/settings', {
+    config: { access: { kind: 'workspace', permission: 'workspace.read' } },
+    schema: { tags, params: Wid, summary: 'The time zone days are counted in and the metadata keys analysed' },
+  }, async (req) => getMetricSettings(deps, workspaceOf(req).workspaceId));
+
+  r.put('/api/workspaces/:wid/metrics/settings', {
+    config: { access: { kind: 'workspace', permission: 'workspace.manage' } },
+    schema: { tags, params: Wid, body: MetricSettingsBody, summary: 'Change the time zone or analysed metadata keys (recounts the workspace\'s metrics)' },
+  }, async (req) => updateMetricSettings(deps, workspaceOf(req), req.body));
+}

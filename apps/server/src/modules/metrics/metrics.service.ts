@@ -1,0 +1,171 @@
+/**
+ * CX numbers over time and by segment. The answer comes from the metric cube when the cube holds
+ * the query (the workspace's time zone; at most one analysed metadata filter, and no breakdown
+ * crossed with it) and from the response rows otherwise: the same counts either way (a property
+ * test holds them equal), only the speed differs. Every number comes with its count and interval.
+ */
+import { compareCes, compareCsat, compareNps, cesFromSums, csatFromCounts, npsFromCounts } from '@touchpoint/shared';
+import { sql } from 'kysely';
+import type { Deps } from '../../deps.js';
+import { toNumber } from '../../platform/db/dialect.js';
+import { countsOf, MEASURES, type CubeSettings, type Counts } from './cube.js';
+import { addDays, localDay, startOfLocalDay } from './local-day.js';
+import { findSettings } from './metrics.repo.js';
+import { periodOf, previousRange, type Interval } from './periods.js';
+
+export type Breakdown = 'channel' | 'survey' | 'touchpoint' | 'language' | `meta:${string}`;
+export interface MetricsQuery {
+  /** Local days in `timeZone`, both inclusive ('YYYY-MM-DD'). */
+  from: string; to: string;
+  timeZone?: string;
+  interval: Interval;
+  by?: Breakdown;
+  surveyIds?: string[]; channels?: string[];
+  meta?: { key: string; value: string };
+  compare?: 'previous';
+  /** Tests and benchmarks: answer from the rows even when the cube holds the query. */
+  forceRows?: boolean;
+}
+
+type Cell = { day: string; group: string | null; counts: Counts };
+
+export async function queryMetrics(deps: Deps, workspaceId: string, q: MetricsQuery) {
+  const settings = await findSettings(deps.db, workspaceId);
+  const timeZone = q.timeZone ?? settings.timeZone;
+  const source = !q.forceRows && cubeHolds(settings, timeZone, q) ? 'cube' : 'rows';
+  const load = (from: string, to: string) => (source === 'cube' ? fromCube(deps, workspaceId, { ...q, from, to }) : fromRows(deps, workspaceId, { ...q, from, to }, timeZone));
+  const cells = await load(q.from, q.to);
+  const series = toSeries(cells, q.interval);
+  const total = summarise(sumCounts(cells.map((c) => c.counts)));
+  let comparison = null;
+  if (q.compare === 'previous') {
+    const prev = previousRange(q.from, q.to);
+    const before = sumCounts((await load(prev.from, prev.to)).map((c) => c.counts));
+    comparison = { from: prev.from, to: prev.to, total: summarise(before), change: change(before, sumCounts(cells.map((c) => c.counts))) };
+  }
+  return { source, timeZone, interval: q.interval, by: q.by ?? null, from: q.from, to: q.to, total, series, previous: comparison };
+}
+
+/** Can the cube answer this query exactly? */
+export function cubeHolds(s: CubeSettings, timeZone: string, q: Pick<MetricsQuery, 'by' | 'meta'>): boolean {
+  if (timeZone !== s.timeZone) return false;
+  if (q.meta && !s.dimensions.includes(q.meta.key)) return false;
+  const byMeta = q.by?.startsWith('meta:') ? q.by.slice(5) : null;
+  if (byMeta !== null && !s.dimensions.includes(byMeta)) return false;
+  // Filter segments are kept without breakdowns other than survey and channel.
+  if (q.meta && q.by && q.by !== 'channel' && q.by !== 'survey') return false;
+  return true;
+}
+
+async function fromCube(deps: Deps, workspaceId: string, q: MetricsQuery): Promise<Cell[]> {
+  const bdim = q.by === 'touchpoint' || q.by === 'language' || q.by?.startsWith('meta:') ? q.by : '';
+  const groupCol = q.by === 'channel' ? 'channel' : q.by === 'survey' ? 'survey_id' : bdim ? 'bval' : null;
+  let query = deps.db.selectFrom('metric_cube')
+    .where('workspace_id', '=', workspaceId)
+    .where('seg', '=', q.meta ? `${q.meta.key}=${q.meta.value}` : '')
+    .where('bdim', '=', bdim)
+    .where('day', '>=', q.from).where('day', '<=', q.to);
+  if (q.surveyIds?.length) query = query.where('survey_id', 'in', q.surveyIds);
+  if (q.channels?.length) query = query.where('channel', 'in', q.channels);
+  const sums = MEASURES.map((m) => sql<number>`sum(${sql.ref(m)})`.as(m));
+  const rows = groupCol
+    ? await query.select(['day', sql<string>`${sql.ref(groupCol)}`.as('grp'), ...sums]).groupBy(['day', groupCol]).execute()
+    : await query.select(['day', ...sums]).groupBy('day').execute();
+  return rows.map((r) => ({ day: r.day, group: groupCol ? String((r as Record<string, unknown>).grp) : null, counts: MEASURES.map((m) => toNumber((r as Record<string, unknown>)[m])) }));
+}
+
+const PAGE = 20_000;
+
+/** The same cells, computed from the response rows (any time zone, any filter). */
+async function fromRows(deps: Deps, workspaceId: string, q: MetricsQuery, timeZone: string): Promise<Cell[]> {
+  const start = startOfLocalDay(q.from, timeZone), end = startOfLocalDay(addDays(q.to, 1), timeZone);
+  const cells = new Map<string, Cell>();
+  let after: { created_at: string; id: string } | null = null;
+  for (;;) {
+    let query = deps.db.selectFrom('responses')
+      .select(['id', 'workspace_id', 'survey_id', 'status', 'channel', 'touchpoint', 'language', 'metadata', 'nps', 'csat', 'ces', 'created_at'])
+      .where('workspace_id', '=', workspaceId).where('created_at', '>=', start).where('created_at', '<', end);
+    if (q.surveyIds?.length) query = query.where('survey_id', 'in', q.surveyIds);
+    if (q.channels?.length) query = query.where('channel', 'in', q.channels);
+    if (after) { const a = after; query = query.where((eb) => eb.or([eb('created_at', '>', a.created_at), eb.and([eb('created_at', '=', a.created_at), eb('id', '>', a.id)])])); }
+    const rows = await query.orderBy('created_at').orderBy('id').limit(PAGE).execute();
+    for (const r of rows) {
+      const meta = q.meta || q.by?.startsWith('meta:') ? parseMeta(r.metadata) : {};
+      if (q.meta && meta[q.meta.key] !== q.meta.value) continue;
+      const group = groupOf(r, q.by, meta);
+      if (group === undefined) continue; // broken down by a metadata key this response lacks
+      const day = localDay(r.created_at, timeZone);
+      const id = `${day}\u0001${group}`;
+      const vec = countsOf(r, 1);
+      const hit = cells.get(id);
+      if (!hit) cells.set(id, { day, group, counts: vec });
+      else for (let i = 0; i < vec.length; i++) hit.counts[i] += vec[i];
+    }
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1];
+  }
+  return [...cells.values()];
+}
+
+function parseMeta(text: string): Record<string, unknown> {
+  try { return JSON.parse(text || '{}') ?? {}; } catch { return {}; }
+}
+
+function groupOf(r: { channel: string; survey_id: string; touchpoint: string | null; language: string | null }, by: Breakdown | undefined, meta: Record<string, unknown>): string | null | undefined {
+  if (!by) return null;
+  if (by === 'channel') return r.channel;
+  if (by === 'survey') return r.survey_id;
+  if (by === 'touchpoint') return r.touchpoint ?? '';
+  if (by === 'language') return r.language ?? '';
+  const v = meta[by.slice(5)];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function sumCounts(list: Counts[]): Counts {
+  const total = new Array<number>(MEASURES.length).fill(0);
+  for (const c of list) for (let i = 0; i < c.length; i++) total[i] += c[i];
+  return total;
+}
+
+function toSeries(cells: Cell[], interval: Interval) {
+  const groups = new Map<string | null, Map<string, Counts[]>>();
+  for (const c of cells) {
+    const period = periodOf(c.day, interval);
+    if (!groups.has(c.group)) groups.set(c.group, new Map());
+    const g = groups.get(c.group)!;
+    if (!g.has(period)) g.set(period, []);
+    g.get(period)!.push(c.counts);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => String(a ?? '').localeCompare(String(b ?? '')))
+    .map(([group, periods]) => ({
+      group,
+      points: [...periods.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([period, list]) => ({ period, ...summarise(sumCounts(list)) })),
+    }));
+}
+
+const NPS_AT = 2, CSAT_AT = 13, CES_AT = 18;
+
+/** Counts → the numbers people read (with n and 95 % intervals) and the distributions. */
+export function summarise(c: Counts) {
+  const npsBins = c.slice(NPS_AT, NPS_AT + 11), csatBins = c.slice(CSAT_AT, CSAT_AT + 5), cesBins = c.slice(CES_AT, CES_AT + 7);
+  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+  const cesN = sum(cesBins), cesSum = cesBins.reduce((a, v, i) => a + v * (i + 1), 0), cesSq = cesBins.reduce((a, v, i) => a + v * (i + 1) ** 2, 0);
+  return {
+    responses: c[0], complete: c[1],
+    nps: npsFromCounts(sum(npsBins.slice(9)), sum(npsBins.slice(7, 9)), sum(npsBins.slice(0, 7))),
+    csat: csatFromCounts(csatBins[3] + csatBins[4], sum(csatBins)),
+    ces: cesFromSums(cesN, cesSum, cesSq, sum(cesBins.slice(4))),
+    distribution: { nps: npsBins, csat: csatBins, ces: cesBins },
+  };
+}
+
+function change(before: Counts, after: Counts) {
+  const a = summarise(before), b = summarise(after);
+  const cesSums = (s: ReturnType<typeof summarise>) => ({ n: s.ces.n, sum: s.distribution.ces.reduce((x, v, i) => x + v * (i + 1), 0), sumSquares: s.distribution.ces.reduce((x, v, i) => x + v * (i + 1) ** 2, 0) });
+  return {
+    nps: compareNps(a.nps, b.nps),
+    csat: compareCsat({ satisfied: a.csat.satisfied, n: a.csat.n }, { satisfied: b.csat.satisfied, n: b.csat.n }),
+    ces: compareCes(cesSums(a), cesSums(b)),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The cube's settings: the time zone its days are counted in and the metadata keys it analyses.
+ * Changing either rebuilds the workspace's cube from its responses in the same transaction, so
+ * no query ever sees a cube counted two ways.
+ */
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../platform/http/access.js';
+import { writeAudit } from '../../platform/audit.js';
+import { lockAgainstWrites } from '../../platform/db/dialect.js';
+import type { Trx } from '../../schema.js';
+import { CubeDelta, type CubeSettings, type CubeSource } from './cube.js';
+import { applyDelta, clearCube, findSettings, saveSettings } from './metrics.repo.js';
+
+export async function getMetricSettings(deps: Deps, workspaceId: string) {
+  return findSettings(deps.db, workspaceId);
+}
+
+export async function updateMetricSettings(deps: Deps, ctx: { workspaceId: string; actor: Actor }, patch: Partial<CubeSettings>) {
+  const started = Date.now();
+  const current = await findSettings(deps.db, ctx.workspaceId);
+  const next: CubeSettings = { timeZone: patch.timeZone ?? current.timeZone, dimensions: [...new Set(patch.dimensions ?? current.dimensions)] };
+  const unchanged = next.timeZone === current.timeZone && next.dimensions.join('\u0001') === current.dimensions.join('\u0001');
+  let rebuilt = null;
+  if (!unchanged || !current.updatedAt) {
+    rebuilt = await deps.db.transaction().execute(async (trx) => {
+      await saveSettings(trx, ctx.workspaceId, next, new Date().toISOString());
+      const r = await rebuildCube(deps, trx, ctx.workspaceId, next);
+      await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'metrics.settings_updated', targetType: 'workspace', targetId: ctx.workspaceId, details: { ...next, rebuiltFrom: r.responses } });
+      return r;
+    });
+  }
+  return { ...(await findSettings(deps.db, ctx.workspaceId)), rebuilt: rebuilt && { ...rebuilt, seconds: (Date.now() - started) / 1000 } };
+}
+
+const PAGE = 20_000;
+
+/** Recounts a workspace's cube from its responses (inside the caller's transaction). */
+export async function rebuildCube(deps: Deps, trx: Trx, workspaceId: string, settings: CubeSettings, onProgress?: (done: number) => void) {
+  // Responses committed while we count would be counted twice or not at all: hold writers off.
+  await lockAgainstWrites(trx, deps.kind, 'responses');
+  await clearCube(trx, workspaceId);
+  const delta = new CubeDelta();
+  let after = '';
+  let responses = 0;
+  for (;;) {
+    const rows = await trx.selectFrom('responses')
+      .select(['id', 'workspace_id', 'survey_id', 'status', 'channel', 'touchpoint', 'language', 'metadata', 'nps', 'csat', 'ces', 'created_at'])
+      .where('workspace_id', '=', workspaceId).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+    for (const r of rows) delta.add(r as CubeSource, settings);
+    responses += rows.length;
+    onProgress?.(responses);
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1].id;
+  }
+  await applyDelta(trx, delta);
+  return { responses, cells: delta.size };
+}
