@@ -5,7 +5,9 @@ import type { AccountsTables } from './modules/accounts/accounts.tables.js';
 import type { SurveysTables } from './modules/surveys/surveys.tables.js';
 import type { ResponsesTables } from './modules/responses/responses.tables.js';
 import type { MetricsTables } from './modules/metrics/metrics.tables.js';
+import type { DashboardsTables } from './modules/dashboards/dashboards.tables.js';
+import type { AlertsTables } from './modules/alerts/alerts.tables.js';
 
-export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables {}
+export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables, DashboardsTables, AlertsTables {}
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;

@@ -21,7 +21,8 @@ import type { Deps } from './deps.js';
 import { authRoutes, workspaceRoutes, createAuthenticator } from './modules/accounts/index.js';
 import { surveyRoutes, publicSurveyRoutes } from './modules/surveys/index.js';
 import { responseRoutes, publicResponseRoutes, WRITER_COMPILERS } from './modules/responses/index.js';
-import { metricsRoutes } from './modules/metrics/index.js';
+import { metricsConfigRoutes, metricsRoutes } from './modules/metrics/index.js';
+import { dashboardRoutes } from './modules/dashboards/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -70,6 +71,8 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
   surveyRoutes(app, deps);
   responseRoutes(app, deps);
   metricsRoutes(app, deps);
+  metricsConfigRoutes(app, deps);
+  dashboardRoutes(app, deps);
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);
   serveWebApp(app, config.webDist ?? DEFAULT_WEB_DIST);
@@ -77,10 +80,12 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
   deps.outbox.on('responses.response.submitted', (e) => {
     const p = e.payload as { surveyId: string };
     deps.hub.publish(`survey:${p.surveyId}`, 'response', p);
+    deps.hub.publishCoalesced(`workspace:${e.workspaceId}`, 'metrics', { surveyId: p.surveyId, at: new Date().toISOString() });
   });
   deps.outbox.on('responses.batch.stored', (e) => {
     const p = e.payload as { surveyId: string; count: number };
     deps.hub.publish(`survey:${p.surveyId}`, 'batch', p);
+    deps.hub.publishCoalesced(`workspace:${e.workspaceId}`, 'metrics', { surveyId: p.surveyId, at: new Date().toISOString() });
   });
   if (config.worker) deps.outbox.start();
 

@@ -10,7 +10,7 @@ import { API_KEY_SCOPES, PERMISSIONS, ROLE_PERMISSIONS, ROLES, SCOPE_PERMISSIONS
 vi.mock('../src/platform/http/app.js', () => import('./route-capture.js'));
 import { capturedRoutes } from './route-capture.js';
 import { liveSurvey, SAMPLE_SURVEY, startTestServer, type TestServer } from './harness.js';
-import { bearer, expandRoutes, fill, isWorkspaceRoute, send, sessionHeaders, type Route } from './workspace-routes.js';
+import { bearer, expandRoutes, fill, isObjectKind, isWorkspaceRoute, makeObject, OBJECT_FACTORIES, send, sessionHeaders, type ObjectKind, type Route } from './workspace-routes.js';
 
 interface Identity { label: string; headers: Record<string, string>; role?: Role; scope?: ApiKeyScope }
 
@@ -19,7 +19,7 @@ let base: string;
 let ws: Awaited<ReturnType<TestServer['workspace']>>;
 let routes: Route[];
 const identities: Identity[] = [];
-const shared = { sid: '', memberId: '', invitationId: '', apiKeyId: '' };
+const shared = { sid: '', memberId: '', invitationId: '', apiKeyId: '', objects: {} as Record<ObjectKind, string> };
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -30,6 +30,7 @@ beforeAll(async () => {
   shared.memberId = (await s.member(ws.id, ws.owner, 'viewer')).userId;
   shared.invitationId = (await ws.owner.post(`/api/workspaces/${ws.id}/invitations`, { email: 'pending@example.org', role: 'agent' })).json().id;
   shared.apiKeyId = (await ws.owner.post(`/api/workspaces/${ws.id}/api-keys`, { name: 'shared', scopes: ['surveys:read'] })).json().id;
+  for (const kind of Object.keys(OBJECT_FACTORIES) as ObjectKind[]) shared.objects[kind] = await makeObject((u, b) => ws.owner.post(u, b), ws.id, kind);
   for (const role of ROLES) {
     const email = role === 'owner' ? ws.ownerEmail : (await s.member(ws.id, ws.owner, role)).email;
     identities.push({ label: `${role} session`, role, headers: await sessionHeaders(s, email) });
@@ -42,11 +43,13 @@ const allowed = (who: Identity, r: Route) => (who.role ? roleAllows(who.role, r.
 
 /** Ids for one call: a fresh object when a DELETE may really happen, the shared ones otherwise. */
 async function idsFor(r: Route, mayRun: boolean) {
-  const ids = { wid: ws.id, sid: shared.sid, id: r.spec!.id === 'member' ? shared.memberId : r.spec!.id === 'invitation' ? shared.invitationId : shared.apiKeyId };
+  const kind = r.spec!.id;
+  const ids = { wid: ws.id, sid: shared.sid, id: kind === 'member' ? shared.memberId : kind === 'invitation' ? shared.invitationId : isObjectKind(kind) ? shared.objects[kind] : shared.apiKeyId };
   if (!mayRun || r.method !== 'DELETE') return ids;
   if (r.url.endsWith('/surveys/:sid')) ids.sid = (await ws.owner.post(`/api/workspaces/${ws.id}/surveys`, SAMPLE_SURVEY)).json().id;
   else if (r.spec!.id === 'member') ids.id = (await s.member(ws.id, ws.owner, 'viewer')).userId;
   else if (r.spec!.id === 'invitation') ids.id = (await ws.owner.post(`/api/workspaces/${ws.id}/invitations`, { email: `gone-${crypto.randomUUID()}@example.org`, role: 'viewer' })).json().id;
+  else if (isObjectKind(kind)) ids.id = await makeObject((u, b) => ws.owner.post(u, b), ws.id, kind);
   else if (r.spec!.id === 'apiKey') ids.id = (await ws.owner.post(`/api/workspaces/${ws.id}/api-keys`, { name: 'throwaway', scopes: ['surveys:read'] })).json().id;
   else throw new Error(`no throwaway object for ${r.key}`);
   return ids;

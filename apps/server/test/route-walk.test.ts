@@ -10,16 +10,16 @@ import { API_KEY_SCOPES } from '@touchpoint/shared';
 vi.mock('../src/platform/http/app.js', () => import('./route-capture.js'));
 import { capturedRoutes } from './route-capture.js';
 import { SAMPLE_SURVEY, startTestServer, type TestServer } from './harness.js';
-import { bearer, expandRoutes, fill, isWorkspaceRoute, send, sessionHeaders, WORKSPACE_ROUTES, type Route } from './workspace-routes.js';
+import { bearer, expandRoutes, fill, isObjectKind, isWorkspaceRoute, makeObject, OBJECT_FACTORIES, send, sessionHeaders, WORKSPACE_ROUTES, type ObjectKind, type Route } from './workspace-routes.js';
 
 let s: TestServer;
 let base: string;
 let routes: Route[];
 const tag = crypto.randomBytes(5).toString('hex');
-const A = { wid: '', sid: '', publicId: '', memberId: '', invitationId: '', apiKeyId: '', apiKeyPrefix: '', surveyName: `Alpha secret survey ${tag}`, comment: `alpha-secret-comment-${tag}`, inviteEmail: `alpha-invitee-${tag}@example.com`, ownerEmail: '', memberEmail: '' };
+const A = { wid: '', sid: '', publicId: '', memberId: '', invitationId: '', apiKeyId: '', apiKeyPrefix: '', surveyName: `Alpha secret survey ${tag}`, comment: `alpha-secret-comment-${tag}`, inviteEmail: `alpha-invitee-${tag}@example.com`, ownerEmail: '', memberEmail: '', objects: {} as Record<ObjectKind, string> };
 let B: { wid: string; sid: string; identities: { label: string; headers: Record<string, string> }[] };
 
-const secrets = () => [A.wid, A.sid, A.publicId, A.memberId, A.invitationId, A.apiKeyId, A.apiKeyPrefix, A.surveyName, A.comment, A.inviteEmail, A.ownerEmail, A.memberEmail];
+const secrets = () => [...Object.values(A.objects), A.wid, A.sid, A.publicId, A.memberId, A.invitationId, A.apiKeyId, A.apiKeyPrefix, A.surveyName, A.comment, A.inviteEmail, A.ownerEmail, A.memberEmail];
 function expectNoLeak(body: string, what: string) {
   for (const secret of secrets()) expect(body.includes(secret), `${what} leaks ${secret}: ${body.slice(0, 300)}`).toBe(false);
 }
@@ -39,6 +39,7 @@ beforeAll(async () => {
   A.invitationId = (await a.owner.post(`/api/workspaces/${a.id}/invitations`, { email: A.inviteEmail, role: 'analyst' })).json().id;
   const key = (await a.owner.post(`/api/workspaces/${a.id}/api-keys`, { name: 'alpha key', scopes: ['responses:write'] })).json();
   A.apiKeyId = key.id; A.apiKeyPrefix = key.prefix;
+  for (const kind of Object.keys(OBJECT_FACTORIES) as ObjectKind[]) A.objects[kind] = await makeObject((u, body) => a.owner.post(u, body), a.id, kind);
   const sub = await s.app.inject({ method: 'POST', url: `/api/public/surveys/${A.publicId}/responses`, payload: { idempotencyKey: `alpha-${tag}`, answers: { nps: 3, comment: A.comment } } });
   expect(sub.statusCode).toBe(201);
 
@@ -56,7 +57,7 @@ beforeAll(async () => {
 afterAll(async () => { await s.destroy(); });
 
 const workspaceRoutes = () => routes.filter(isWorkspaceRoute);
-const aIds = (spec: Route['spec']) => ({ sid: A.sid, id: spec?.id === 'member' ? A.memberId : spec?.id === 'invitation' ? A.invitationId : A.apiKeyId });
+const aIds = (spec: Route['spec']) => ({ sid: A.sid, id: spec?.id === 'member' ? A.memberId : spec?.id === 'invitation' ? A.invitationId : isObjectKind(spec?.id) ? A.objects[spec.id] : A.apiKeyId });
 
 describe('cross-workspace isolation over every route', () => {
   it('knows how to fill every workspace route, and each declares the expected permission', () => {

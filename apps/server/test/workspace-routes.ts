@@ -10,7 +10,21 @@ import type { Permission } from '@touchpoint/shared';
 import type { Access } from '../src/platform/http/access.js';
 import { PASSWORD, SAMPLE_SURVEY, type TestServer } from './harness.js';
 
-export type IdKind = 'member' | 'invitation' | 'apiKey';
+export type IdKind = 'member' | 'invitation' | 'apiKey' | ObjectKind;
+
+/** Workspace objects a test can make with one POST (by the owner), for routes with `:id`. */
+export const OBJECT_FACTORIES = {
+  dashboard: { path: '/dashboards', body: () => ({ name: `Walk ${uniq()}`, tiles: [{ id: 't1', type: 'value', metric: 'nps' }] }) },
+  target: { path: '/metrics/targets', body: () => ({ metric: 'nps', operator: '>=', value: 50, due: '2027-06-30' }) },
+  benchmark: { path: '/metrics/benchmarks', body: () => ({ metric: 'nps', kind: 'industry', label: `Retail ${uniq()}`, value: 32, source: 'route walk report', asOf: '2026-01-01' }) },
+};
+export type ObjectKind = keyof typeof OBJECT_FACTORIES;
+export const isObjectKind = (k: string | undefined): k is ObjectKind => !!k && k in OBJECT_FACTORIES;
+/** Makes one object of `kind` in workspace `wid` through the API; returns its id. */
+export async function makeObject(post: (url: string, body: unknown) => Promise<{ json(): { id: string } }>, wid: string, kind: ObjectKind): Promise<string> {
+  const f = OBJECT_FACTORIES[kind];
+  return (await post(`/api/workspaces/${wid}${f.path}`, f.body())).json().id;
+}
 export interface RouteSpec {
   permission: Permission;
   /** What `:id` names. */
@@ -23,7 +37,7 @@ export interface RouteSpec {
   sse?: boolean;
 }
 
-const uniq = () => crypto.randomBytes(4).toString('hex');
+function uniq() { return crypto.randomBytes(4).toString('hex'); }
 const W = '/api/workspaces/:wid';
 const S = `${W}/surveys/:sid`;
 
@@ -55,6 +69,21 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`GET ${S}/stream`]: { permission: 'responses.read', sse: true },
   [`GET ${W}/metrics`]: { permission: 'responses.read', query: 'from=2026-01-01&to=2026-12-31&interval=month&by=channel&compare=previous' },
   [`GET ${W}/metrics/settings`]: { permission: 'workspace.read' },
+  [`GET ${W}/metrics/targets`]: { permission: 'responses.read' },
+  [`POST ${W}/metrics/targets`]: { permission: 'workspace.manage', body: () => OBJECT_FACTORIES.target.body() },
+  [`DELETE ${W}/metrics/targets/:id`]: { permission: 'workspace.manage', id: 'target' },
+  [`GET ${W}/metrics/benchmarks`]: { permission: 'responses.read' },
+  [`POST ${W}/metrics/benchmarks`]: { permission: 'workspace.manage', body: () => OBJECT_FACTORIES.benchmark.body() },
+  [`DELETE ${W}/metrics/benchmarks/:id`]: { permission: 'workspace.manage', id: 'benchmark' },
+  [`GET ${W}/metrics/cx-index`]: { permission: 'responses.read' },
+  [`PUT ${W}/metrics/cx-index`]: { permission: 'workspace.manage', body: () => ({ nps: 2, csat: 1, ces: 1 }) },
+  [`GET ${W}/metrics/open-text`]: { permission: 'responses.read', query: 'from=2026-01-01&to=2026-12-31&limit=5' },
+  [`GET ${W}/dashboards`]: { permission: 'responses.read' },
+  [`POST ${W}/dashboards`]: { permission: 'dashboards.manage', body: () => OBJECT_FACTORIES.dashboard.body() },
+  [`GET ${W}/dashboards/:id`]: { permission: 'responses.read', id: 'dashboard' },
+  [`PUT ${W}/dashboards/:id`]: { permission: 'dashboards.manage', id: 'dashboard', body: () => OBJECT_FACTORIES.dashboard.body() },
+  [`DELETE ${W}/dashboards/:id`]: { permission: 'dashboards.manage', id: 'dashboard' },
+  [`GET ${W}/stream`]: { permission: 'responses.read', sse: true },
   [`PUT ${W}/metrics/settings`]: { permission: 'workspace.manage', body: () => ({ timeZone: 'Asia/Taipei', dimensions: ['plan'] }) },
   [`POST ${S}/invitations`]: { permission: 'surveys.distribute', body: () => ({ recipients: [{ email: `walk-${uniq()}@example.org`, name: 'Walk' }] }) },
 };

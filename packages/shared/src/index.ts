@@ -3,5 +3,8 @@ export * from './contracts/survey.js';
 export * from './contracts/response.js';
 export * from './contracts/errors.js';
 export * from './contracts/roles.js';
+export * from './contracts/alerts.js';
 export * from './formulas/scores.js';
 export * from './formulas/compare.js';
+export * from './formulas/cx-index.js';
+export * from './contracts/metrics.js';

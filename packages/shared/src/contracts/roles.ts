@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'responses.read',
   'responses.write',
   'responses.export',
+  'dashboards.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,7 +32,7 @@ const reading: readonly Permission[] = ['workspace.read', 'members.read', 'surve
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
   admin: everything,
-  analyst: [...reading, 'surveys.write', 'surveys.distribute', 'responses.write', 'responses.export'],
+  analyst: [...reading, 'surveys.write', 'surveys.distribute', 'responses.write', 'responses.export', 'dashboards.manage'],
   agent: [...reading, 'surveys.distribute', 'responses.write'],
   viewer: reading,
 };

@@ -2,3 +2,7 @@
 export { CubeDelta, UPSERT_CELL_SQL, cellParams, type CubeSettings, type CubeSource } from './cube.js';
 export { cubeSettings, cubeUpserts, recordResponseChanges } from './cube-maintenance.js';
 export { metricsRoutes } from './metrics.routes.js';
+export { metricsConfigRoutes } from './config.routes.js';
+export { queryMetrics, type MetricsQuery } from './metrics.service.js';
+export { getMetricSettings } from './settings.service.js';
+export { localDay } from './local-day.js';

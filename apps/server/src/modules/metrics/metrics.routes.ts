@@ -16,7 +16,7 @@ const MetaKey = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits, _ 
 const List = (item: z.ZodString) => z.string().max(2000).transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean)).pipe(z.array(item).max(50));
 const MAX_DAYS = 3700;
 
-export const MetricsQuerySchema = z.object({
+const QueryFields = z.object({
   from: Day, to: Day,
   tz: TimeZone.optional(),
   interval: z.enum(INTERVALS).default('month'),
@@ -25,10 +25,20 @@ export const MetricsQuerySchema = z.object({
   channel: List(z.string().min(1).max(40)).optional(),
   meta: z.string().max(600).regex(/^[A-Za-z0-9_.:-]{1,64}=.{1,500}$/s, 'key=value, e.g. plan=pro').optional(),
   compare: z.enum(['previous']).optional(),
-}).strict().superRefine((q, ctx) => {
+});
+const rangeCheck = (q: { from: string; to: string }, ctx: z.RefinementCtx) => {
   if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   else if (daysBetween(q.from, q.to) >= MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_DAYS} days from from` });
-});
+};
+export const MetricsQuerySchema = QueryFields.strict().superRefine(rangeCheck);
+export const OpenTextQuerySchema = QueryFields.pick({ from: true, to: true, tz: true, survey: true, channel: true, meta: true })
+  .extend({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict().superRefine(rangeCheck);
+/** 'key=value' → { key, value } (the key cannot hold '='). */
+export const splitMeta = (meta?: string) => {
+  if (!meta) return undefined;
+  const eq = meta.indexOf('=');
+  return { key: meta.slice(0, eq), value: meta.slice(eq + 1) };
+};
 
 export const MetricSettingsBody = z.object({
   timeZone: TimeZone.optional(),
@@ -47,11 +57,9 @@ export function metricsRoutes(app: FastifyInstance, deps: Deps) {
     },
   }, async (req) => {
     const q = req.query;
-    const eq = q.meta?.indexOf('=') ?? -1;
     return queryMetrics(deps, workspaceOf(req).workspaceId, {
       from: q.from, to: q.to, timeZone: q.tz, interval: q.interval, by: q.by as Breakdown | undefined,
-      surveyIds: q.survey, channels: q.channel, compare: q.compare,
-      meta: q.meta ? { key: q.meta.slice(0, eq), value: q.meta.slice(eq + 1) } : undefined,
+      surveyIds: q.survey, channels: q.channel, compare: q.compare, meta: splitMeta(q.meta),
     });
   });
 

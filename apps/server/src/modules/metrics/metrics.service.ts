@@ -4,13 +4,14 @@
  * crossed with it) and from the response rows otherwise: the same counts either way (a property
  * test holds them equal), only the speed differs. Every number comes with its count and interval.
  */
-import { compareCes, compareCsat, compareNps, cesFromSums, csatFromCounts, npsFromCounts } from '@touchpoint/shared';
+import { compareCes, compareCsat, compareNps, cesFromSums, csatFromCounts, cxIndex, npsFromCounts, type CxIndexWeights } from '@touchpoint/shared';
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.js';
 import { toNumber } from '../../platform/db/dialect.js';
 import { countsOf, MEASURES, type CubeSettings, type Counts } from './cube.js';
 import { addDays, localDay, startOfLocalDay } from './local-day.js';
 import { findSettings } from './metrics.repo.js';
+import { currentWeights } from './config.service.js';
 import { periodOf, previousRange, type Interval } from './periods.js';
 
 export type Breakdown = 'channel' | 'survey' | 'touchpoint' | 'language' | `meta:${string}`;
@@ -34,16 +35,17 @@ export async function queryMetrics(deps: Deps, workspaceId: string, q: MetricsQu
   const timeZone = q.timeZone ?? settings.timeZone;
   const source = !q.forceRows && cubeHolds(settings, timeZone, q) ? 'cube' : 'rows';
   const load = (from: string, to: string) => (source === 'cube' ? fromCube(deps, workspaceId, { ...q, from, to }) : fromRows(deps, workspaceId, { ...q, from, to }, timeZone));
+  const { version, weights } = await currentWeights(deps.db, workspaceId);
   const cells = await load(q.from, q.to);
-  const series = toSeries(cells, q.interval);
-  const total = summarise(sumCounts(cells.map((c) => c.counts)));
+  const series = toSeries(cells, q.interval, weights);
+  const total = summarise(sumCounts(cells.map((c) => c.counts)), weights);
   let comparison = null;
   if (q.compare === 'previous') {
     const prev = previousRange(q.from, q.to);
     const before = sumCounts((await load(prev.from, prev.to)).map((c) => c.counts));
-    comparison = { from: prev.from, to: prev.to, total: summarise(before), change: change(before, sumCounts(cells.map((c) => c.counts))) };
+    comparison = { from: prev.from, to: prev.to, total: summarise(before, weights), change: change(before, sumCounts(cells.map((c) => c.counts)), weights) };
   }
-  return { source, timeZone, interval: q.interval, by: q.by ?? null, from: q.from, to: q.to, total, series, previous: comparison };
+  return { source, timeZone, interval: q.interval, by: q.by ?? null, from: q.from, to: q.to, cxIndexVersion: version, total, series, previous: comparison };
 }
 
 /** Can the cube answer this query exactly? */
@@ -127,7 +129,7 @@ function sumCounts(list: Counts[]): Counts {
   return total;
 }
 
-function toSeries(cells: Cell[], interval: Interval) {
+function toSeries(cells: Cell[], interval: Interval, weights: CxIndexWeights) {
   const groups = new Map<string | null, Map<string, Counts[]>>();
   for (const c of cells) {
     const period = periodOf(c.day, interval);
@@ -140,28 +142,29 @@ function toSeries(cells: Cell[], interval: Interval) {
     .sort(([a], [b]) => String(a ?? '').localeCompare(String(b ?? '')))
     .map(([group, periods]) => ({
       group,
-      points: [...periods.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([period, list]) => ({ period, ...summarise(sumCounts(list)) })),
+      points: [...periods.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([period, list]) => ({ period, ...summarise(sumCounts(list), weights) })),
     }));
 }
 
 const NPS_AT = 2, CSAT_AT = 13, CES_AT = 18;
 
 /** Counts → the numbers people read (with n and 95 % intervals) and the distributions. */
-export function summarise(c: Counts) {
+export function summarise(c: Counts, weights: CxIndexWeights) {
   const npsBins = c.slice(NPS_AT, NPS_AT + 11), csatBins = c.slice(CSAT_AT, CSAT_AT + 5), cesBins = c.slice(CES_AT, CES_AT + 7);
   const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
   const cesN = sum(cesBins), cesSum = cesBins.reduce((a, v, i) => a + v * (i + 1), 0), cesSq = cesBins.reduce((a, v, i) => a + v * (i + 1) ** 2, 0);
+  const nps = npsFromCounts(sum(npsBins.slice(9)), sum(npsBins.slice(7, 9)), sum(npsBins.slice(0, 7)));
+  const csat = csatFromCounts(csatBins[3] + csatBins[4], sum(csatBins));
+  const ces = cesFromSums(cesN, cesSum, cesSq, sum(cesBins.slice(4)));
   return {
-    responses: c[0], complete: c[1],
-    nps: npsFromCounts(sum(npsBins.slice(9)), sum(npsBins.slice(7, 9)), sum(npsBins.slice(0, 7))),
-    csat: csatFromCounts(csatBins[3] + csatBins[4], sum(csatBins)),
-    ces: cesFromSums(cesN, cesSum, cesSq, sum(cesBins.slice(4))),
+    responses: c[0], complete: c[1], nps, csat, ces,
+    cxIndex: cxIndex(weights, { nps: { value: nps.nps, ci: nps.ci }, csat: { value: csat.csat, ci: csat.ci }, ces: { value: ces.mean, ci: ces.ci } }),
     distribution: { nps: npsBins, csat: csatBins, ces: cesBins },
   };
 }
 
-function change(before: Counts, after: Counts) {
-  const a = summarise(before), b = summarise(after);
+function change(before: Counts, after: Counts, weights: CxIndexWeights) {
+  const a = summarise(before, weights), b = summarise(after, weights);
   const cesSums = (s: ReturnType<typeof summarise>) => ({ n: s.ces.n, sum: s.distribution.ces.reduce((x, v, i) => x + v * (i + 1), 0), sumSquares: s.distribution.ces.reduce((x, v, i) => x + v * (i + 1) ** 2, 0) });
   return {
     nps: compareNps(a.nps, b.nps),

@@ -123,3 +123,9 @@ export function toNumber(v: unknown): number {
 export async function lockAgainstWrites(trx: Kysely<any>, kind: StoreKind, table: string): Promise<void> {
   if (kind === 'postgres') await sql`LOCK TABLE ${sql.table(table)} IN SHARE MODE`.execute(trx);
 }
+
+/** Did a statement fail on a unique or primary key (either store)? */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

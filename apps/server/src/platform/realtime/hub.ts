@@ -36,11 +36,36 @@ export class RealtimeHub {
     for (const reply of set) reply.raw.write(frame);
   }
 
+  private readonly coalescing = new Map<string, { timer: NodeJS.Timeout; pending: unknown }>();
+  /**
+   * Publishes at once, then at most once per `windowMs` per topic and event (the latest data
+   * wins): a burst of 1,000 stored responses becomes a couple of refreshes, and the last one is
+   * never lost.
+   */
+  publishCoalesced(topic: string, event: string, data: unknown, windowMs = 500): void {
+    if (!this.topics.has(topic)) return;
+    const key = `${topic}\u0001${event}`;
+    const open = this.coalescing.get(key);
+    if (open) { open.pending = data; return; }
+    this.publish(topic, event, data);
+    const entry: { timer: NodeJS.Timeout; pending: unknown } = {
+      pending: undefined,
+      timer: setTimeout(() => {
+        this.coalescing.delete(key);
+        if (entry.pending !== undefined) this.publishCoalesced(topic, event, entry.pending, windowMs);
+      }, windowMs),
+    };
+    entry.timer.unref();
+    this.coalescing.set(key, entry);
+  }
+
   subscribers(topic: string): number {
     return this.topics.get(topic)?.size ?? 0;
   }
 
   closeAll(): void {
+    for (const c of this.coalescing.values()) clearTimeout(c.timer);
+    this.coalescing.clear();
     for (const set of this.topics.values()) for (const r of set) r.raw.end();
     this.topics.clear();
   }

@@ -1,0 +1,2 @@
+/** The dashboards module's public face. */
+export { dashboardRoutes } from './dashboards.routes.js';

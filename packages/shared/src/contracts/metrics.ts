@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** The numbers a dashboard can show. cx_index is the workspace's weighted composite. */
+export const METRICS = ['nps', 'csat', 'ces', 'cx_index', 'responses'] as const;
+export const MetricName = z.enum(METRICS);
+export type MetricName = z.infer<typeof MetricName>;
+
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+export const MetaKeyName = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits, _ . : - (1–64)');
+export const BreakdownName = z.string().regex(/^(channel|survey|touchpoint|language|meta:[A-Za-z0-9_.:-]{1,64})$/, 'channel, survey, touchpoint, language or meta:<key>');
+
+export const TILE_TYPES = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text'] as const;
+/** One tile of a dashboard. The dashboard's filters apply to every tile. */
+export const Tile = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  type: z.enum(TILE_TYPES),
+  metric: MetricName.default('nps'),
+  /** trend/volume: the period; breakdown: ignored. */
+  interval: z.enum(['day', 'week', 'month']).default('week'),
+  /** breakdown tiles: the segment to split by. */
+  by: BreakdownName.optional(),
+  title: z.string().trim().max(120).optional(),
+  size: z.enum(['s', 'm', 'l']).default('m'),
+}).strict();
+export type Tile = z.infer<typeof Tile>;
+
+export const DashboardInput = z.object({
+  name: z.string().trim().min(1).max(120),
+  tiles: z.array(Tile).max(24).refine((t) => new Set(t.map((x) => x.id)).size === t.length, 'tile ids must be unique'),
+}).strict();
+export type DashboardInput = z.infer<typeof DashboardInput>;
+export interface Dashboard extends DashboardInput { id: string; createdAt: string; updatedAt: string }
+
+/** "NPS ≥ 50 by 2027-06-30", for the whole workspace or one survey. */
+export const TargetInput = z.object({
+  metric: z.enum(['nps', 'csat', 'ces', 'cx_index']),
+  operator: z.enum(['>=', '<=']),
+  value: z.number().min(-100).max(100),
+  due: Day,
+  surveyId: z.string().min(1).max(64).nullable().default(null),
+}).strict();
+export type TargetInput = z.infer<typeof TargetInput>;
+export interface Target extends TargetInput { id: string; createdAt: string }
+
+/** A reference value someone found (industry report, competitor study), with where and when. */
+export const BenchmarkInput = z.object({
+  metric: z.enum(['nps', 'csat', 'ces', 'cx_index']),
+  kind: z.enum(['industry', 'competitor']),
+  label: z.string().trim().min(1).max(120),
+  value: z.number().min(-100).max(100),
+  source: z.string().trim().min(1).max(500),
+  asOf: Day,
+}).strict();
+export type BenchmarkInput = z.infer<typeof BenchmarkInput>;
+export interface Benchmark extends BenchmarkInput { id: string; createdAt: string }
+
+/** Composite CX index weights over normalised components (0–100 each). */
+export const CX_COMPONENTS = ['nps', 'csat', 'ces'] as const;
+export const CxIndexWeights = z.object({
+  nps: z.number().min(0).max(100),
+  csat: z.number().min(0).max(100),
+  ces: z.number().min(0).max(100),
+}).strict().refine((w) => w.nps + w.csat + w.ces > 0, 'at least one weight must be above 0');
+export type CxIndexWeights = z.infer<typeof CxIndexWeights>;
+export interface CxIndexVersion { version: number; weights: CxIndexWeights; createdAt: string; createdBy: string }
