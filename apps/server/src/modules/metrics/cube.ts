@@ -38,61 +38,96 @@ export type Counts = number[];
 
 const NPS_AT = 2, CSAT_AT = NPS_AT + NPS_BINS, CES_AT = CSAT_AT + CSAT_BINS;
 
+/** Adds one response's measures, times `sign`, into `c` (MEASURES order). */
+function addCounts(c: Counts, r: CubeSource, sign: number): void {
+  c[0] += sign;
+  if (r.status === 'complete') c[1] += sign;
+  if (r.nps !== null && r.nps >= 0 && r.nps <= 10) c[NPS_AT + r.nps] += sign;
+  if (r.csat !== null && r.csat >= 1 && r.csat <= 5) c[CSAT_AT + r.csat - 1] += sign;
+  if (r.ces !== null && r.ces >= 1 && r.ces <= 7) c[CES_AT + r.ces - 1] += sign;
+}
+
 /** The measure vector of one response, times `sign` (+1 added, −1 removed). */
 export function countsOf(r: CubeSource, sign: 1 | -1): Counts {
   const c = new Array<number>(MEASURES.length).fill(0);
-  c[0] = sign;
-  if (r.status === 'complete') c[1] = sign;
-  if (r.nps !== null && r.nps >= 0 && r.nps <= 10) c[NPS_AT + r.nps] = sign;
-  if (r.csat !== null && r.csat >= 1 && r.csat <= 5) c[CSAT_AT + r.csat - 1] = sign;
-  if (r.ces !== null && r.ces >= 1 && r.ces <= 7) c[CES_AT + r.ces - 1] = sign;
+  addCounts(c, r, sign);
   return c;
+}
+
+/** What decides a response's cells: everything but its measures. */
+interface Signature { workspace_id: string; day: string; survey_id: string; channel: string; touchpoint: string; language: string; meta: (string | null)[] }
+
+/** The cells of a signature (see the header). */
+function cellsOfSignature(g: Signature, dimensions: readonly string[]): CubeKey[] {
+  const base = { workspace_id: g.workspace_id, day: g.day, survey_id: g.survey_id, channel: g.channel };
+  const cells: CubeKey[] = [
+    { ...base, seg: '', bdim: '', bval: '' },
+    { ...base, seg: '', bdim: 'touchpoint', bval: g.touchpoint },
+    { ...base, seg: '', bdim: 'language', bval: g.language },
+  ];
+  dimensions.forEach((key, i) => {
+    const value = g.meta[i];
+    if (value === null) return;
+    cells.push({ ...base, seg: `${key}=${value}`, bdim: '', bval: '' });
+    cells.push({ ...base, seg: '', bdim: `meta:${key}`, bval: value });
+  });
+  return cells;
 }
 
 /** The cells a response adds to. */
 export function cellsOf(r: CubeSource, s: CubeSettings): CubeKey[] {
-  const base = { workspace_id: r.workspace_id, day: localDay(r.created_at, s.timeZone), survey_id: r.survey_id, channel: r.channel };
-  const cells: CubeKey[] = [
-    { ...base, seg: '', bdim: '', bval: '' },
-    { ...base, seg: '', bdim: 'touchpoint', bval: r.touchpoint ?? '' },
-    { ...base, seg: '', bdim: 'language', bval: r.language ?? '' },
-  ];
-  if (s.dimensions.length) {
-    const meta = parseMetadata(r.metadata);
-    for (const key of s.dimensions) {
-      const value = meta[key];
-      if (typeof value !== 'string') continue;
-      cells.push({ ...base, seg: `${key}=${value}`, bdim: '', bval: '' });
-      cells.push({ ...base, seg: '', bdim: `meta:${key}`, bval: value });
-    }
-  }
-  return cells;
+  return cellsOfSignature(signatureOf(r, s), s.dimensions);
 }
 
-function parseMetadata(text: string): Record<string, unknown> {
-  try { const v = JSON.parse(text || '{}'); return v && typeof v === 'object' ? v : {}; } catch { return {}; }
+function signatureOf(r: CubeSource, s: CubeSettings): Signature {
+  const meta = s.dimensions.length ? metaValues(r.metadata, s.dimensions) : [];
+  return { workspace_id: r.workspace_id, day: localDay(r.created_at, s.timeZone), survey_id: r.survey_id, channel: r.channel, touchpoint: r.touchpoint ?? '', language: r.language ?? '', meta };
 }
 
-/** Sums the changes of many responses per cell, so a batch writes each touched cell once. */
+function metaValues(text: string, keys: readonly string[]): (string | null)[] {
+  let m: Record<string, unknown> = {};
+  try { const v = JSON.parse(text || '{}'); if (v && typeof v === 'object') m = v; } catch { /* not JSON: no values */ }
+  return keys.map((k) => (typeof m[k] === 'string' ? (m[k] as string) : null));
+}
+
+const SEP = '\u0001', NONE = '\u0002';
+const cellId = (k: CubeKey) => k.workspace_id + SEP + k.seg + SEP + k.bdim + SEP + k.day + SEP + k.bval + SEP + k.survey_id + SEP + k.channel;
+
+/**
+ * Sums the changes of many responses per cell, so a batch writes each touched cell once.
+ * Responses are first summed per signature (one string key and one Map look-up each), and only
+ * the few distinct signatures are spread over their 3 + 2·m cells: a 2,000-row group costs
+ * about a microsecond a row instead of building every cell of every row.
+ */
 export class CubeDelta {
-  private readonly cells = new Map<string, { key: CubeKey; counts: Counts }>();
+  private readonly groups = new Map<string, { sig: Signature; counts: Counts; dimensions: readonly string[] }>();
 
   add(r: CubeSource, s: CubeSettings, sign: 1 | -1 = 1): void {
-    const counts = countsOf(r, sign);
-    for (const key of cellsOf(r, s)) {
-      const id = `${key.workspace_id}\u0001${key.seg}\u0001${key.bdim}\u0001${key.day}\u0001${key.bval}\u0001${key.survey_id}\u0001${key.channel}`;
-      const hit = this.cells.get(id);
-      if (!hit) this.cells.set(id, { key, counts: counts.slice() });
-      else for (let i = 0; i < counts.length; i++) hit.counts[i] += counts[i];
+    const day = localDay(r.created_at, s.timeZone);
+    const meta = s.dimensions.length ? metaValues(r.metadata, s.dimensions) : null;
+    const id = r.workspace_id + SEP + day + SEP + r.survey_id + SEP + r.channel + SEP + (r.touchpoint ?? '') + SEP + (r.language ?? '') +
+      (meta ? SEP + meta.map((v) => v ?? NONE).join(SEP) : '') + SEP + s.timeZone + SEP + s.dimensions.join(',');
+    let g = this.groups.get(id);
+    if (!g) {
+      g = { sig: { workspace_id: r.workspace_id, day, survey_id: r.survey_id, channel: r.channel, touchpoint: r.touchpoint ?? '', language: r.language ?? '', meta: meta ?? [] }, counts: new Array<number>(MEASURES.length).fill(0), dimensions: s.dimensions };
+      this.groups.set(id, g);
     }
+    addCounts(g.counts, r, sign);
   }
 
   /** Cells whose counts changed (a response moved within one cell cancels out). */
   entries(): { key: CubeKey; counts: Counts }[] {
-    return [...this.cells.values()].filter((c) => c.counts.some((v) => v !== 0));
+    const cells = new Map<string, { key: CubeKey; counts: Counts }>();
+    for (const g of this.groups.values()) {
+      for (const key of cellsOfSignature(g.sig, g.dimensions)) {
+        const id = cellId(key);
+        const hit = cells.get(id);
+        if (!hit) cells.set(id, { key, counts: g.counts.slice() });
+        else for (let i = 0; i < g.counts.length; i++) hit.counts[i] += g.counts[i];
+      }
+    }
+    return [...cells.values()].filter((c) => c.counts.some((v) => v !== 0));
   }
-
-  get size(): number { return this.cells.size; }
 }
 
 /** Portable upsert (SQLite ≥ 3.24 and PostgreSQL) adding a cell's counts; `?` placeholders. */

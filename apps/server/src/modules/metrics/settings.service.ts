@@ -52,6 +52,6 @@ export async function rebuildCube(deps: Deps, trx: Trx, workspaceId: string, set
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1].id;
   }
-  await applyDelta(trx, delta);
-  return { responses, cells: delta.size };
+  const cells = await applyDelta(trx, delta);
+  return { responses, cells };
 }

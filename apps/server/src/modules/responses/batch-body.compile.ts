@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { BatchResponse, Survey } from '@touchpoint/shared';
 import type { GroupFinisher, UnitCompiler } from '../../platform/db/sqlite-writer.js';
 import { cubeUpserts } from '../metrics/index.js';
-import { batchRows, INSERT_NEW_RESPONSE_SQL, responseParams, rowFromParams } from './response-rows.js';
+import { batchRows, INSERT_NEW_RESPONSE_SQL, responseParams, cubeSourceFromParams } from './response-rows.js';
 
 export const BATCH_BODY_COMPILER = 'responses.batch-body';
 /** For the composition root: the writer thread loads this module by URL. */
@@ -46,4 +46,4 @@ export const compile: UnitCompiler<BatchBodyInput> = ({ body, survey, channel, n
 
 /** The metric cube follows the rows that were new, once per transaction (all batches in it). */
 export const afterGroup: GroupFinisher<BatchBodyInput> = (list, read) =>
-  cubeUpserts(list.flatMap((u) => u.inserted.map((i) => rowFromParams(u.params[i]))), read);
+  cubeUpserts(list.flatMap((u) => u.inserted.map((i) => cubeSourceFromParams(u.params[i]))), read);
