@@ -23,6 +23,7 @@ import { surveyRoutes, publicSurveyRoutes } from './modules/surveys/index.js';
 import { responseRoutes, publicResponseRoutes, WRITER_COMPILERS } from './modules/responses/index.js';
 import { metricsConfigRoutes, metricsRoutes } from './modules/metrics/index.js';
 import { dashboardRoutes } from './modules/dashboards/index.js';
+import { alertRoutes, AlertsWorker } from './modules/alerts/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -73,6 +74,7 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
   metricsRoutes(app, deps);
   metricsConfigRoutes(app, deps);
   dashboardRoutes(app, deps);
+  alertRoutes(app, deps);
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);
   serveWebApp(app, config.webDist ?? DEFAULT_WEB_DIST);
@@ -82,12 +84,20 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
     deps.hub.publish(`survey:${p.surveyId}`, 'response', p);
     deps.hub.publishCoalesced(`workspace:${e.workspaceId}`, 'metrics', { surveyId: p.surveyId, at: new Date().toISOString() });
   });
+  deps.outbox.on('responses.response.deleted', (e) => {
+    const p = e.payload as { surveyId: string };
+    deps.hub.publishCoalesced(`workspace:${e.workspaceId}`, 'metrics', { surveyId: p.surveyId, at: new Date().toISOString() });
+  });
   deps.outbox.on('responses.batch.stored', (e) => {
     const p = e.payload as { surveyId: string; count: number };
     deps.hub.publish(`survey:${p.surveyId}`, 'batch', p);
     deps.hub.publishCoalesced(`workspace:${e.workspaceId}`, 'metrics', { surveyId: p.surveyId, at: new Date().toISOString() });
   });
+  // Alert rules are evaluated as responses arrive (debounced per workspace); alerts are delivered by a retrying queue.
+  const alerts = new AlertsWorker(deps, { log: (err, msg) => app.log.error({ err }, msg) });
+  alerts.listen();
   if (config.worker) deps.outbox.start();
+  if (config.worker) alerts.start();
 
   return {
     app, deps, store,
@@ -100,6 +110,7 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
     },
     async close() {
       await deps.outbox.stop();
+      await alerts.stop();
       deps.hub.closeAll();
       await app.close();
       await store.close();

@@ -1,6 +1,6 @@
 /**
  * The metric cube answers exactly what the rows answer: random responses (batch API — the SQLite
- * writer thread — public submits, partials completed later), random settings changes (time zone,
+ * writer thread — public submits, partials completed later, deletions), random settings changes (time zone,
  * analysed metadata keys: a recount) and random queries (ranges, intervals, breakdowns, filters,
  * time zones). On both stores (npm run test:pg runs this file against PostgreSQL).
  */
@@ -85,8 +85,14 @@ function toQuery(q: Query): MetricsQuery {
 describe('metric cube', () => {
   it('answers every query exactly as the rows do, while responses and settings change', async () => {
     let fromCube = 0;
-    await fc.assert(fc.asyncProperty(fc.array(response, { minLength: 1, maxLength: 30 }), fc.option(settings, { nil: undefined }), fc.array(query, { minLength: 3, maxLength: 6 }), async (items, change, queries) => {
+    await fc.assert(fc.asyncProperty(fc.array(response, { minLength: 1, maxLength: 30 }), fc.option(settings, { nil: undefined }), fc.array(query, { minLength: 3, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 3 }), async (items, change, queries, deletions) => {
       await store(items);
+      // Delete a few stored responses through the API: every number they touched must follow.
+      const stored = await s.deps.db.selectFrom('responses').select(['id', 'survey_id']).where('workspace_id', '=', wid).orderBy('id').execute();
+      for (const d of deletions) {
+        const victim = stored.splice(d % stored.length, 1)[0];
+        if (victim) expect((await owner.delete(`/api/workspaces/${wid}/surveys/${victim.survey_id}/responses/${victim.id}`)).statusCode).toBe(204);
+      }
       if (change) expect((await owner.request({ method: 'PUT', url: `/api/workspaces/${wid}/metrics/settings`, payload: change })).statusCode).toBe(200);
       for (const q of queries) {
         const cube = await queryMetrics(s.deps, wid, toQuery(q));
@@ -97,6 +103,18 @@ describe('metric cube', () => {
     }), { numRuns: RUNS });
     expect(fromCube).toBeGreaterThan(RUNS); // the cube did answer most of them
   }, 240_000);
+
+  it('drops a deleted survey\'s numbers with it', async () => {
+    const extra = await liveSurvey(owner, wid);
+    const res = await s.app.inject({ method: 'POST', url: `/api/workspaces/${wid}/surveys/${extra.id}/responses/batch`, headers: { authorization: `Bearer ${key}` }, payload: { responses: [{ answers: { nps: 10 }, submittedAt: '2026-03-03T10:00:00Z' }, { answers: { nps: 1 } }] } });
+    expect(res.statusCode).toBe(201);
+    const q = { from: '2026-01-01', to: '2026-12-31', interval: 'total' as const, by: 'survey' as const };
+    expect((await queryMetrics(s.deps, wid, q)).series.some((g) => g.group === extra.id)).toBe(true);
+    expect((await owner.delete(`/api/workspaces/${wid}/surveys/${extra.id}`)).statusCode).toBe(204);
+    const after = await queryMetrics(s.deps, wid, q);
+    expect(after.series.some((g) => g.group === extra.id)).toBe(false);
+    expect({ ...after, source: 'x' }).toEqual({ ...(await queryMetrics(s.deps, wid, { ...q, forceRows: true })), source: 'x' });
+  });
 
   it('is kept per workspace: another workspace\'s responses never show', async () => {
     const other = await s.workspace();

@@ -30,7 +30,7 @@ beforeAll(async () => {
   shared.memberId = (await s.member(ws.id, ws.owner, 'viewer')).userId;
   shared.invitationId = (await ws.owner.post(`/api/workspaces/${ws.id}/invitations`, { email: 'pending@example.org', role: 'agent' })).json().id;
   shared.apiKeyId = (await ws.owner.post(`/api/workspaces/${ws.id}/api-keys`, { name: 'shared', scopes: ['surveys:read'] })).json().id;
-  for (const kind of Object.keys(OBJECT_FACTORIES) as ObjectKind[]) shared.objects[kind] = await makeObject((u, b) => ws.owner.post(u, b), ws.id, kind);
+  for (const kind of Object.keys(OBJECT_FACTORIES) as ObjectKind[]) shared.objects[kind] = await makeObject((u, b) => ws.owner.post(u, b), ws.id, kind, shared.sid);
   for (const role of ROLES) {
     const email = role === 'owner' ? ws.ownerEmail : (await s.member(ws.id, ws.owner, role)).email;
     identities.push({ label: `${role} session`, role, headers: await sessionHeaders(s, email) });
@@ -49,7 +49,7 @@ async function idsFor(r: Route, mayRun: boolean) {
   if (r.url.endsWith('/surveys/:sid')) ids.sid = (await ws.owner.post(`/api/workspaces/${ws.id}/surveys`, SAMPLE_SURVEY)).json().id;
   else if (r.spec!.id === 'member') ids.id = (await s.member(ws.id, ws.owner, 'viewer')).userId;
   else if (r.spec!.id === 'invitation') ids.id = (await ws.owner.post(`/api/workspaces/${ws.id}/invitations`, { email: `gone-${crypto.randomUUID()}@example.org`, role: 'viewer' })).json().id;
-  else if (isObjectKind(kind)) ids.id = await makeObject((u, b) => ws.owner.post(u, b), ws.id, kind);
+  else if (isObjectKind(kind)) ids.id = await makeObject((u, b) => ws.owner.post(u, b), ws.id, kind, shared.sid);
   else if (r.spec!.id === 'apiKey') ids.id = (await ws.owner.post(`/api/workspaces/${ws.id}/api-keys`, { name: 'throwaway', scopes: ['surveys:read'] })).json().id;
   else throw new Error(`no throwaway object for ${r.key}`);
   return ids;

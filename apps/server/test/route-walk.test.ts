@@ -39,7 +39,7 @@ beforeAll(async () => {
   A.invitationId = (await a.owner.post(`/api/workspaces/${a.id}/invitations`, { email: A.inviteEmail, role: 'analyst' })).json().id;
   const key = (await a.owner.post(`/api/workspaces/${a.id}/api-keys`, { name: 'alpha key', scopes: ['responses:write'] })).json();
   A.apiKeyId = key.id; A.apiKeyPrefix = key.prefix;
-  for (const kind of Object.keys(OBJECT_FACTORIES) as ObjectKind[]) A.objects[kind] = await makeObject((u, body) => a.owner.post(u, body), a.id, kind);
+  for (const kind of Object.keys(OBJECT_FACTORIES) as ObjectKind[]) A.objects[kind] = await makeObject((u, body) => a.owner.post(u, body), a.id, kind, A.sid);
   const sub = await s.app.inject({ method: 'POST', url: `/api/public/surveys/${A.publicId}/responses`, payload: { idempotencyKey: `alpha-${tag}`, answers: { nps: 3, comment: A.comment } } });
   expect(sub.statusCode).toBe(201);
 
@@ -124,7 +124,7 @@ describe('cross-workspace isolation over every route', () => {
     expect((await get(`/api/workspaces/${A.wid}/invitations`)).items).toContainEqual(expect.objectContaining({ id: A.invitationId, revoked_at: null }));
     expect((await get(`/api/workspaces/${A.wid}/api-keys`)).items).toContainEqual(expect.objectContaining({ id: A.apiKeyId, revokedAt: null }));
     const responses = await get(`/api/workspaces/${A.wid}/surveys/${A.sid}/responses`);
-    expect(responses.items.map((x: { answers: { comment?: string } }) => x.answers.comment)).toEqual([A.comment]);
+    expect(responses.items.map((x: { answers: { comment?: string } }) => x.answers.comment).filter(Boolean)).toEqual([A.comment]); // plus the walk's own response object
     const audit = await get(`/api/workspaces/${A.wid}/audit?limit=500`);
     const actors = new Set(audit.items.map((x: { actor: string }) => x.actor));
     expect([...actors].sort()).toEqual([A.memberEmail, A.ownerEmail, 'respondent', 'system'].sort());

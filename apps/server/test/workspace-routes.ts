@@ -17,13 +17,21 @@ export const OBJECT_FACTORIES = {
   dashboard: { path: '/dashboards', body: () => ({ name: `Walk ${uniq()}`, tiles: [{ id: 't1', type: 'value', metric: 'nps' }] }) },
   target: { path: '/metrics/targets', body: () => ({ metric: 'nps', operator: '>=', value: 50, due: '2027-06-30' }) },
   benchmark: { path: '/metrics/benchmarks', body: () => ({ metric: 'nps', kind: 'industry', label: `Retail ${uniq()}`, value: 32, source: 'route walk report', asOf: '2026-01-01' }) },
+  response: { path: '/surveys/:sid/responses/batch', body: () => ({ responses: [{ answers: { nps: 7 } }] }), idOf: (j: { ids: string[] }) => j.ids[0] },
+  // Never fires by itself (NPS cannot go below −100); its test send makes an alert.
+  alertRule: { path: '/alerts/rules', body: () => ({ name: `Walk rule ${uniq()}`, metric: 'nps', kind: 'threshold', config: { operator: 'below', value: -100, windowDays: 7 }, emailTo: ['walk@example.org'] }) },
+  /** `then`: a second POST on the made object (<path>/<id><then>) answers with the object wanted. */
+  alertEvent: { path: '/alerts/rules', body: () => ({ name: `Walk alert ${uniq()}`, metric: 'csat', kind: 'anomaly', config: { interval: 'day', periods: 7, sigmas: 2 } }), then: '/test' },
 };
 export type ObjectKind = keyof typeof OBJECT_FACTORIES;
 export const isObjectKind = (k: string | undefined): k is ObjectKind => !!k && k in OBJECT_FACTORIES;
 /** Makes one object of `kind` in workspace `wid` through the API; returns its id. */
-export async function makeObject(post: (url: string, body: unknown) => Promise<{ json(): { id: string } }>, wid: string, kind: ObjectKind): Promise<string> {
-  const f = OBJECT_FACTORIES[kind];
-  return (await post(`/api/workspaces/${wid}${f.path}`, f.body())).json().id;
+export async function makeObject(post: (url: string, body: unknown) => Promise<{ json(): any }>, wid: string, kind: ObjectKind, sid = ''): Promise<string> {
+  const f: { path: string; body: () => unknown; then?: string; idOf?: (j: any) => string } = OBJECT_FACTORIES[kind];
+  const path = f.path.replace(':sid', sid);
+  const made = (await post(`/api/workspaces/${wid}${path}`, f.body())).json();
+  const id: string = f.idOf ? f.idOf(made) : made.id;
+  return f.then ? (await post(`/api/workspaces/${wid}${path}/${id}${f.then}`, {})).json().id : id;
 }
 export interface RouteSpec {
   permission: Permission;
@@ -62,6 +70,7 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`DELETE ${S}`]: { permission: 'surveys.write' },
   [`GET ${S}/share`]: { permission: 'surveys.distribute' },
   [`POST ${S}/responses/batch`]: { permission: 'responses.write', body: () => ({ responses: [{ answers: { nps: 9, comment: 'route walk' } }] }) },
+  [`DELETE ${S}/responses/:id`]: { permission: 'responses.write', id: 'response' },
   [`POST ${S}/responses/import`]: { permission: 'responses.write', csv: 'nps,comment\n8,imported by the route walk\n' },
   [`GET ${S}/results`]: { permission: 'responses.read' },
   [`GET ${S}/responses`]: { permission: 'responses.read' },
@@ -84,6 +93,14 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`PUT ${W}/dashboards/:id`]: { permission: 'dashboards.manage', id: 'dashboard', body: () => OBJECT_FACTORIES.dashboard.body() },
   [`DELETE ${W}/dashboards/:id`]: { permission: 'dashboards.manage', id: 'dashboard' },
   [`GET ${W}/stream`]: { permission: 'responses.read', sse: true },
+  [`GET ${W}/alerts`]: { permission: 'responses.read', query: 'limit=20&state=all' },
+  [`POST ${W}/alerts/:id/acknowledge`]: { permission: 'responses.write', id: 'alertEvent' },
+  [`GET ${W}/alerts/rules`]: { permission: 'responses.read' },
+  [`POST ${W}/alerts/rules`]: { permission: 'workspace.manage', body: () => OBJECT_FACTORIES.alertRule.body() },
+  [`GET ${W}/alerts/rules/:id`]: { permission: 'responses.read', id: 'alertRule' },
+  [`PATCH ${W}/alerts/rules/:id`]: { permission: 'workspace.manage', id: 'alertRule', body: () => ({ name: `Renamed rule ${uniq()}`, cooldownMinutes: 30 }) },
+  [`DELETE ${W}/alerts/rules/:id`]: { permission: 'workspace.manage', id: 'alertRule' },
+  [`POST ${W}/alerts/rules/:id/test`]: { permission: 'workspace.manage', id: 'alertRule' },
   [`PUT ${W}/metrics/settings`]: { permission: 'workspace.manage', body: () => ({ timeZone: 'Asia/Taipei', dimensions: ['plan'] }) },
   [`POST ${S}/invitations`]: { permission: 'surveys.distribute', body: () => ({ recipients: [{ email: `walk-${uniq()}@example.org`, name: 'Walk' }] }) },
 };

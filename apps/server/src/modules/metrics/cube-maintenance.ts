@@ -42,3 +42,8 @@ export function cubeUpserts(added: CubeSource[], read: (sql: string, params: unk
   }
   return delta.entries().map((c) => ({ sql: UPSERT_CELL_SQL, params: cellParams(c) }));
 }
+
+/** A survey and its responses are gone (deleted with it): drop its cells in the same transaction. */
+export async function forgetSurvey(trx: Trx, workspaceId: string, surveyId: string): Promise<void> {
+  await trx.deleteFrom('metric_cube').where('workspace_id', '=', workspaceId).where('survey_id', '=', surveyId).execute();
+}

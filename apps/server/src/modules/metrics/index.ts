@@ -1,6 +1,6 @@
 /** The metrics module's public face. */
 export { CubeDelta, UPSERT_CELL_SQL, cellParams, type CubeSettings, type CubeSource } from './cube.js';
-export { cubeSettings, cubeUpserts, recordResponseChanges } from './cube-maintenance.js';
+export { cubeSettings, cubeUpserts, forgetSurvey, recordResponseChanges } from './cube-maintenance.js';
 export { metricsRoutes } from './metrics.routes.js';
 export { metricsConfigRoutes } from './config.routes.js';
 export { queryMetrics, type MetricsQuery } from './metrics.service.js';

@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.js';
 import { workspaceOf } from '../../platform/http/access.js';
 import { getSurvey } from '../surveys/index.js';
 import { storeBatch, submitBatch } from './batch.service.js';
+import { deleteResponse } from './erase.service.js';
 import { parseCsv, rowsToResponses } from './csv-import.js';
 import { surveyResults } from './results.service.js';
 import { allResponses, csvHeader, csvRow, listResponses } from './browse.service.js';
@@ -30,6 +31,11 @@ export function responseRoutes(app: FastifyInstance, deps: Deps) {
     req.rawBody = undefined;
     return reply.status(201).send(await pending);
   });
+
+  r.delete('/api/workspaces/:wid/surveys/:sid/responses/:id', {
+    config: { access: { kind: 'workspace', permission: 'responses.write' } },
+    schema: { tags, summary: 'Delete one response (its metrics follow in the same transaction)', params: WidSid.extend({ id: z.string().min(1).max(64) }) },
+  }, async (req, reply) => { await deleteResponse(deps, workspaceOf(req), req.params.sid, req.params.id); return reply.status(204).send(); });
 
   r.post('/api/workspaces/:wid/surveys/:sid/responses/import', {
     config: { access: { kind: 'workspace', permission: 'responses.write' } },

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../platform/http/access.js';
 import { conflict, notFound } from '../../platform/http/errors.js';
 import { newId, publicId } from '../../platform/crypto/tokens.js';
+import { forgetSurvey } from '../metrics/index.js';
 import { writeAudit } from '../../platform/audit.js';
 import { appendEvent } from '../../platform/events/outbox.js';
 import type { SurveysTable } from './surveys.tables.js';
@@ -86,6 +87,7 @@ export async function deleteSurvey(deps: Deps, ctx: Ctx, id: string): Promise<vo
   await deps.db.transaction().execute(async (trx) => {
     const r = await repo.deleteSurvey(trx, ctx.workspaceId, id);
     if (!Number(r.numDeletedRows)) throw notFound('survey');
+    await forgetSurvey(trx, ctx.workspaceId, id); // its responses went with it (cascade)
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'survey.deleted', targetType: 'survey', targetId: id });
   });
 }
