@@ -1,0 +1,5 @@
+/** The alerts module's public face. */
+export { alertRoutes } from './alerts.routes.js';
+export { AlertsWorker, type AlertsWorkerOptions } from './alerts.worker.js';
+export { deliverDue } from './delivery.service.js';
+export { ENCRYPTED_COLUMNS as ALERT_ENCRYPTED_COLUMNS } from './rules.service.js';
