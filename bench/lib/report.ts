@@ -23,10 +23,10 @@ export function printTable(title: string, rows: Row[]) {
   for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.value.padStart(v)}${r.detail ? '  ' + r.detail : ''}`);
 }
 
-export function writeResults(data: unknown): string {
+export function writeResults(data: unknown, name = 'latest.json'): string {
   const dir = path.join(BENCH_DIR, 'results');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'latest.json');
+  const file = path.join(dir, name);
   const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, platform: `${os.platform()} ${os.release()}`, memGB: Math.round(os.totalmem() / 2 ** 30) };
   fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, ...(data as object) }, null, 2) + '\n');
   return file;

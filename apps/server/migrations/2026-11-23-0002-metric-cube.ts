@@ -3,7 +3,7 @@
  * The metric cube: per local day, survey and channel (plus one optional filter segment and one
  * optional breakdown), the counts every CX number is computed from. See modules/metrics/cube.ts.
  */
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 
 const MEASURES = ['n', 'complete',
   ...Array.from({ length: 11 }, (_, i) => `nps_${i}`),
@@ -21,7 +21,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('survey_id', 'text', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull());
   for (const m of MEASURES) cube = cube.addColumn(m, 'bigint', (c) => c.notNull().defaultTo(0));
-  await cube.addPrimaryKeyConstraint('metric_cube_pk', ['workspace_id', 'seg', 'bdim', 'day', 'bval', 'survey_id', 'channel']).execute();
+  cube = cube.addPrimaryKeyConstraint('metric_cube_pk', ['workspace_id', 'seg', 'bdim', 'day', 'bval', 'survey_id', 'channel']);
+  // SQLite: store the cells in key order (no rowid), so a query reads one contiguous key range
+  // instead of one random table page per cell. PostgreSQL clusters nothing by itself; its
+  // queries read the measures from a covering index instead (below).
+  const isSqlite = (db.getExecutor().adapter.constructor.name ?? '').includes('Sqlite');
+  await (isSqlite ? cube.modifyEnd(sql`without rowid`) : cube).execute();
 
   await db.schema
     .createTable('metric_settings')

@@ -14,6 +14,8 @@ const BuilderPage = named(() => import('../features/surveys/builder/BuilderPage'
 const SharePage = named(() => import('../features/surveys/share/SharePage'), 'SharePage');
 const ResultsPage = named(() => import('../features/surveys/results/ResultsPage'), 'ResultsPage');
 const SettingsPage = named(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const DashboardsPage = named(() => import('../features/dashboards/DashboardsPage'), 'DashboardsPage');
+const AlertsPage = named(() => import('../features/alerts/AlertsPage'), 'AlertsPage');
 
 export interface WorkspaceRoute {
   pattern: string;
@@ -28,4 +30,7 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { pattern: '/w/:wid/surveys/:sid/share', render: (p) => <SharePage key={p.sid} surveyId={p.sid} /> },
   { pattern: '/w/:wid/surveys/:sid/results', render: (p) => <ResultsPage key={p.sid} surveyId={p.sid} /> },
   { pattern: '/w/:wid/settings/:section', render: (p) => <SettingsPage section={p.section} /> },
+  { pattern: '/w/:wid/dashboards', render: () => <DashboardsPage /> },
+  { pattern: '/w/:wid/dashboards/:id', render: (p) => <DashboardsPage dashboardId={p.id} /> },
+  { pattern: '/w/:wid/alerts', render: () => <AlertsPage /> },
 ];

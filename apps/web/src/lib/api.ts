@@ -31,7 +31,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Objects are sent as JSON; strings are sent as they are with `contentType`. */
   body?: unknown;
   contentType?: string;

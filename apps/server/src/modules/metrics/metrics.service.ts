@@ -69,11 +69,16 @@ async function fromCube(deps: Deps, workspaceId: string, q: MetricsQuery): Promi
     .where('day', '>=', q.from).where('day', '<=', q.to);
   if (q.surveyIds?.length) query = query.where('survey_id', 'in', q.surveyIds);
   if (q.channels?.length) query = query.where('channel', 'in', q.channels);
-  const sums = MEASURES.map((m) => sql<number>`sum(${sql.ref(m)})`.as(m));
-  const rows = groupCol
-    ? await query.select(['day', sql<string>`${sql.ref(groupCol)}`.as('grp'), ...sums]).groupBy(['day', groupCol]).execute()
-    : await query.select(['day', ...sums]).groupBy('day').execute();
-  return rows.map((r) => ({ day: r.day, group: groupCol ? String((r as Record<string, unknown>).grp) : null, counts: MEASURES.map((m) => toNumber((r as Record<string, unknown>)[m])) }));
+  // Months and totals are bucketed in SQL (fewer rows back); days and weeks come back per day.
+  const bucket = q.interval === 'month' ? sql<string>`substr(day, 1, 7)` : q.interval === 'total' ? sql<string>`'total'` : sql<string>`day`;
+  // All 25 sums in one text column: turning thousands of 27-column rows into driver objects cost
+  // far more than the aggregation itself (SQLite: ~120 ms against ~13 ms for 19k cells).
+  const packed = sql<string>`${sql.join(MEASURES.map((m) => sql`sum(${sql.ref(m)})`), sql` || ',' || `)}`.as('counts');
+  // PostgreSQL refuses GROUP BY on a constant: a total groups by the breakdown alone.
+  const keys = [...(q.interval === 'total' ? [] : [bucket]), ...(groupCol ? [sql.ref(groupCol)] : [])];
+  const selected = query.select([bucket.as('bucket'), ...(groupCol ? [sql<string>`${sql.ref(groupCol)}`.as('grp')] : []), packed]);
+  const rows = await (keys.length ? selected.groupBy(keys) : selected).execute();
+  return rows.map((r) => ({ day: r.bucket, group: groupCol ? String((r as { grp?: string }).grp) : null, counts: r.counts.split(',').map(Number) }));
 }
 
 const PAGE = 20_000;

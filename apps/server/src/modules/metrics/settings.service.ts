@@ -39,19 +39,21 @@ export async function rebuildCube(deps: Deps, trx: Trx, workspaceId: string, set
   // Responses committed while we count would be counted twice or not at all: hold writers off.
   await lockAgainstWrites(trx, deps.kind, 'responses');
   await clearCube(trx, workspaceId);
-  const delta = new CubeDelta();
   let after = '';
-  let responses = 0;
+  let responses = 0, cells = 0;
   for (;;) {
     const rows = await trx.selectFrom('responses')
       .select(['id', 'workspace_id', 'survey_id', 'status', 'channel', 'touchpoint', 'language', 'metadata', 'nps', 'csat', 'ces', 'created_at'])
       .where('workspace_id', '=', workspaceId).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+    // One delta per page keeps memory flat at any size (ids are time-ordered, so a page spans
+    // few days and its cells are few); a cell touched by several pages is simply added to.
+    const delta = new CubeDelta();
     for (const r of rows) delta.add(r as CubeSource, settings);
+    cells += await applyDelta(trx, delta);
     responses += rows.length;
     onProgress?.(responses);
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1].id;
   }
-  const cells = await applyDelta(trx, delta);
-  return { responses, cells };
+  return { responses, cellWrites: cells };
 }

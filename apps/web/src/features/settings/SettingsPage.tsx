@@ -9,6 +9,7 @@ import { AuditSection } from './AuditSection';
 import { InvitationsSection } from './InvitationsSection';
 import { MembersSection } from './MembersSection';
 import { WorkspaceSection } from './WorkspaceSection';
+import { MetricsSettingsSection } from '../dashboards/settings/MetricsSettingsSection';
 
 const SECTIONS: { id: string; labelKey: string; permission: Permission; render: () => React.ReactNode }[] = [
   { id: 'members', labelKey: 'settings.members', permission: 'members.read', render: () => <MembersSection /> },
@@ -16,6 +17,7 @@ const SECTIONS: { id: string; labelKey: string; permission: Permission; render: 
   { id: 'api-keys', labelKey: 'settings.apiKeys', permission: 'apikeys.manage', render: () => <ApiKeysSection /> },
   { id: 'audit', labelKey: 'settings.audit', permission: 'audit.read', render: () => <AuditSection /> },
   { id: 'workspace', labelKey: 'settings.workspace', permission: 'workspace.read', render: () => <WorkspaceSection /> },
+  { id: 'metrics', labelKey: 'settings.metrics', permission: 'workspace.read', render: () => <MetricsSettingsSection /> },
 ];
 
 export function SettingsPage({ section }: { section: string }) {

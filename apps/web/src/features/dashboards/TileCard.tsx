@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
+import { Spinner } from '../../ui/Spinner';
+import { BreakdownTile, DistributionTile, TrendTile, VolumeTile } from './ChartTiles';
+import { byLabel, tileTitle } from './labels';
+import { OpenTextTile } from './OpenTextTile';
+import type { TileContext, TileProps } from './tile-props';
+import type { MetricsResult, OpenTextItem, Tile } from './types';
+import type { QueryState } from './use-dashboard-data';
+import { ValueTile } from './ValueTile';
+
+const BODY: Record<Tile['type'], (p: TileProps) => ReactNode> = {
+  value: (p) => <ValueTile {...p} />,
+  trend: (p) => <TrendTile {...p} />,
+  breakdown: (p) => <BreakdownTile {...p} />,
+  distribution: (p) => <DistributionTile {...p} />,
+  volume: (p) => <VolumeTile {...p} />,
+  open_text: (p) => <OpenTextTile {...p} />,
+};
+
+/** One tile: title, what it is computed from, and its body (or its loading/error state). */
+export function TileCard({ tile, state, ctx, tools }: { tile: Tile; state: QueryState | undefined; ctx: TileContext; tools?: ReactNode }) {
+  const { t } = useTranslation();
+  const data = state?.data;
+  const result = data && !Array.isArray(data) ? (data as MetricsResult) : undefined;
+  const items = Array.isArray(data) ? (data as OpenTextItem[]) : undefined;
+  const sub = tile.type === 'trend' || tile.type === 'volume' ? t(`dashboards.interval.${tile.interval}`)
+    : tile.type === 'breakdown' ? byLabel(t, tile.by ?? 'channel')
+    : tile.type === 'value' && ctx.view.compare ? t('dashboards.value.vsPrevious')
+    : null;
+  const source = result && t(result.source === 'cube' ? 'dashboards.source.cube' : 'dashboards.source.rows')
+    + (tile.metric === 'cx_index' ? ` · ${result.cxIndexVersion ? t('dashboards.source.weights', { version: result.cxIndexVersion }) : t('dashboards.source.defaultWeights')}` : '');
+  const title = tileTitle(t, tile);
+
+  return (
+    <section
+      className={`card dash-tile tile-${tile.size} tile-type-${tile.type}`}
+      data-testid="tile" data-tile-id={tile.id} data-tile-type={tile.type} data-metric={tile.metric}
+      aria-busy={state?.loading || undefined} aria-label={title}
+    >
+      <header className="tile-head">
+        <div className="tile-heading">
+          <h3 className="tile-title">{title}</h3>
+          {sub && <span className="tile-sub">{sub}</span>}
+        </div>
+        <div className="tile-aside">
+          {state?.loading && data !== undefined && <Spinner size={12} />}
+          {source && <span className="tile-source" title={source} aria-label={source} data-testid="tile-source">{result!.source === 'cube' ? '◆' : '◇'}</span>}
+          {tools}
+        </div>
+      </header>
+      <div className={`tile-body ${state?.loading && data !== undefined ? 'is-stale' : ''}`}>
+        {state?.error ? (
+          <p className="tile-error" role="alert" data-testid="tile-error">
+            {state.error.status === 403 ? t('dashboards.errors.forbidden') : errorText(t, state.error)}
+          </p>
+        ) : data === undefined ? (
+          <div className="tile-loading"><Spinner size={18} label={t('common.loading')} /></div>
+        ) : BODY[tile.type]({ tile, result, items, ctx })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/** Editing a dashboard's tiles: pure functions the edit mode calls (tested in tile-edit.test.ts). */
+import type { MetricName, Tile, TileType } from './types';
+
+export const TILE_TYPES: readonly TileType[] = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text'];
+export const BUILTIN_BREAKDOWNS = ['channel', 'survey', 'touchpoint', 'language'] as const;
+export const MAX_TILES = 24;
+
+/** The metrics a tile type can show. */
+export function metricsFor(type: TileType): readonly MetricName[] {
+  switch (type) {
+    case 'distribution': return ['nps', 'csat', 'ces'];
+    case 'volume': return ['responses'];
+    case 'open_text': return ['nps'];
+    default: return ['nps', 'csat', 'ces', 'cx_index', 'responses'];
+  }
+}
+
+/** The size a tile of this type starts with: numbers a quarter, trends the full width, the rest half. */
+export const naturalSize = (type: TileType): Tile['size'] => (type === 'value' ? 's' : type === 'trend' ? 'l' : 'm');
+
+export function newTileId(existing: readonly Tile[]): string {
+  for (;;) {
+    const id = `t${Math.random().toString(36).slice(2, 9)}`;
+    if (!existing.some((x) => x.id === id)) return id;
+  }
+}
+
+/** Keeps a tile consistent after one of its settings changed (e.g. its type). */
+export function normalizeTile(tile: Tile): Tile {
+  const metrics = metricsFor(tile.type);
+  const next: Tile = { ...tile, metric: metrics.includes(tile.metric) ? tile.metric : metrics[0] };
+  if (next.type === 'breakdown') next.by = next.by ?? 'channel';
+  else delete next.by;
+  // Trimmed only when saved: trimming while typing would eat the space between two words.
+  if (next.title?.trim()) next.title = next.title.slice(0, 120);
+  else delete next.title;
+  return next;
+}
+
+export function changeTile(tiles: readonly Tile[], id: string, patch: Partial<Tile>): Tile[] {
+  return tiles.map((x) => {
+    if (x.id !== id) return x;
+    const typeChanged = patch.type && patch.type !== x.type;
+    // A new type gets its natural size unless the size was chosen in the same change.
+    const size = typeChanged && !patch.size ? (patch.type === 'value' ? 's' : x.size === 's' ? naturalSize(patch.type!) : x.size) : x.size;
+    return normalizeTile({ ...x, size, ...patch });
+  });
+}
+
+export function moveTile(tiles: readonly Tile[], id: string, by: -1 | 1): Tile[] {
+  const at = tiles.findIndex((x) => x.id === id);
+  const to = at + by;
+  if (at < 0 || to < 0 || to >= tiles.length) return [...tiles];
+  const out = [...tiles];
+  [out[at], out[to]] = [out[to], out[at]];
+  return out;
+}
+
+export function addTile(tiles: readonly Tile[], type: TileType = 'value'): Tile[] {
+  if (tiles.length >= MAX_TILES) return [...tiles];
+  return [...tiles, normalizeTile({ id: newTileId(tiles), type, metric: 'nps', interval: 'week', size: naturalSize(type) })];
+}
+
+export const removeTile = (tiles: readonly Tile[], id: string): Tile[] => tiles.filter((x) => x.id !== id);
+
+/** "Overview (copy)", "Overview (copy 2)"… not clashing with the names in use. */
+export function copyName(name: string, taken: readonly string[], word: string): string {
+  const base = `${name} (${word})`;
+  if (!taken.includes(base)) return base.slice(0, 120);
+  for (let i = 2; ; i++) {
+    const candidate = `${name} (${word} ${i})`;
+    if (!taken.includes(candidate)) return candidate.slice(0, 120);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The workspace's Server-Sent Events (GET /api/workspaces/:wid/stream). The server sends
+ * 'metrics' when responses land (already coalesced to at most two a second); a short client-side
+ * window merges what still arrives together, so a burst costs one refetch. EventSource reconnects
+ * by itself after errors.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { ws } from '../../lib/api';
+
+const COALESCE_MS = 150;
+
+export interface StreamState { connected: boolean; lastEventAt: number | null }
+
+/** onMetrics receives the survey ids the coalesced events named ('' when an event named none). */
+export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<string>) => void): StreamState {
+  const [connected, setConnected] = useState(false);
+  const [lastEventAt, setLastEventAt] = useState<number | null>(null);
+  const callback = useRef(onMetrics);
+  callback.current = onMetrics;
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const es = new EventSource(ws(wid, 'stream'));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending = new Set<string>();
+    // After a reconnect, events sent while the stream was down are lost: refresh once to catch up.
+    let wasDown = false;
+    es.onopen = () => {
+      setConnected(true);
+      if (wasDown) { wasDown = false; callback.current(new Set([''])); }
+    };
+    es.onerror = () => { wasDown = true; setConnected(false); };
+    es.addEventListener('metrics', (e) => {
+      let surveyId = '';
+      try { surveyId = String(JSON.parse((e as MessageEvent<string>).data)?.surveyId ?? ''); } catch { /* unknown: refresh anyway */ }
+      pending.add(surveyId);
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        const ids = pending;
+        pending = new Set();
+        setLastEventAt(Date.now());
+        callback.current(ids);
+      }, COALESCE_MS);
+    });
+    return () => { es.close(); clearTimeout(timer); };
+  }, [wid]);
+
+  return { connected, lastEventAt };
+}

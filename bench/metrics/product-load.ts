@@ -1,0 +1,73 @@
+/**
+ * Puts the synthetic rows into the product's own store (SQLite file or a PostgreSQL schema):
+ * the real migrations, a workspace with five surveys asking nps/csat/ces, the metric settings
+ * (time zone, analysed metadata keys), the rows by plain batched INSERTs, then the product's own
+ * cube recount (rebuildCube), timed. Queries are then made through the real HTTP API.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { CompiledQuery } from 'kysely';
+import { loadConfig, type Config } from '../../apps/server/src/platform/config.js';
+import { createDeps } from '../../apps/server/src/server.js';
+import { createApiKey, createWorkspaceWithOwner } from '../../apps/server/src/modules/accounts/index.js';
+import { createSurvey } from '../../apps/server/src/modules/surveys/index.js';
+import { INSERT_NEW_RESPONSE_SQL, responseParams } from '../../apps/server/src/modules/responses/response-rows.js';
+import { rebuildCube, updateMetricSettings } from '../../apps/server/src/modules/metrics/settings.service.js';
+import { SYSTEM_ACTOR } from '../../apps/server/src/platform/audit.js';
+import { syntheticChunks, type SyntheticOptions } from './synthetic.js';
+
+export interface Loaded { env: Record<string, string>; workspaceId: string; apiKey: string; loadSeconds: number; cubeSeconds: number; rows: number; cubeCellWrites: number; cleanup(): Promise<void> }
+
+const q = (id: string, type: string, en: string) => ({ id, type, required: false, title: { en } });
+const SURVEY = { languages: ['en'], defaultLanguage: 'en', thankYou: { en: 'Thanks' }, questions: [q('nps', 'nps', 'Recommend?'), q('csat', 'csat', 'Satisfied?'), q('ces', 'ces', 'Easy?'), q('comment', 'open_text', 'Why?')] };
+
+export async function loadProductStore(store: 'sqlite' | 'postgres', gen: Omit<SyntheticOptions, 'workspaceId' | 'surveyIds'>, metric: { timeZone: string; dimensions: string[] }, log: (s: string) => void): Promise<Loaded> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-metrics-'));
+  const schema = store === 'postgres' ? `bench_m_${crypto.randomBytes(4).toString('hex')}` : '';
+  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: store === 'postgres' ? process.env.DATABASE_URL! : '', ...(schema ? { DATABASE_SCHEMA: schema } : {}) };
+  const config: Config = loadConfig({ ...process.env, ...env });
+  const { deps, store: opened } = await createDeps(config);
+  const { workspaceId } = await createWorkspaceWithOwner(deps, { name: 'Metrics bench', ownerEmail: 'metrics@example.com', password: 'metrics-bench-password' });
+  const ctx = { workspaceId, actor: { ...SYSTEM_ACTOR, label: 'bench' } };
+  const surveyIds: string[] = [];
+  for (let i = 1; i <= 5; i++) {
+    surveyIds.push((await createSurvey(deps, ctx, { name: `Bench survey ${i}`, definition: SURVEY } as never, 'live')).id);
+  }
+  const apiKey = (await createApiKey(deps, ctx, { name: 'bench', scopes: ['responses:read'] })).key;
+  await updateMetricSettings(deps, ctx, metric);
+
+  let rows = 0;
+  const started = Date.now();
+  for (const chunk of syntheticChunks({ ...gen, workspaceId, surveyIds }, 10_000)) {
+    if (opened.sqlite) {
+      const insert = opened.sqlite.prepare(INSERT_NEW_RESPONSE_SQL);
+      opened.sqlite.transaction(() => { for (const r of chunk) insert.run(responseParams(r)); })();
+    } else {
+      // One statement per chunk: each column as an array, unnested server-side.
+      const cols = ['id', 'workspace_id', 'survey_id', 'respondent_id', 'idempotency_key', 'status', 'answers', 'channel', 'touchpoint', 'language', 'customer_external_id', 'order_id', 'metadata', 'nps', 'csat', 'ces', 'created_at', 'updated_at', 'completed_at'] as const;
+      const ints = new Set(['nps', 'csat', 'ces']);
+      const text = `INSERT INTO responses (${cols.join(', ')}) SELECT * FROM unnest(${cols.map((c, i) => `$${i + 1}::${ints.has(c) ? 'int' : 'text'}[]`).join(', ')})`;
+      await deps.db.executeQuery(CompiledQuery.raw(text, cols.map((c) => chunk.map((r) => r[c]))));
+    }
+    rows += chunk.length;
+    if (rows % 1_000_000 === 0) log(`  ${store}: ${(rows / 1e6).toFixed(0)}M rows loaded (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  const loadSeconds = (Date.now() - started) / 1000;
+  const cubeStarted = Date.now();
+  const built = await deps.db.transaction().execute((trx) => rebuildCube(deps, trx, workspaceId, metric, (n) => { if (n % 1_000_000 === 0) log(`  ${store}: cube recount at ${(n / 1e6).toFixed(0)}M rows`); }));
+  const cubeSeconds = (Date.now() - cubeStarted) / 1000;
+  if (opened.sqlite) opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await opened.close();
+  return {
+    env, workspaceId, apiKey, loadSeconds, cubeSeconds, rows, cubeCellWrites: built.cellWrites,
+    async cleanup() {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (schema) {
+        const { dropPostgresSchema } = await import('../../apps/server/src/platform/db/dialect.js');
+        await dropPostgresSchema(process.env.DATABASE_URL!, schema);
+      }
+    },
+  };
+}
