@@ -1,7 +1,8 @@
 /**
  * Frozen once merged: never import application code here, never edit; add a new file instead.
- * The metric cube: per local day, survey and channel (plus one optional filter segment and one
- * optional breakdown), the counts every CX number is computed from. See modules/metrics/cube.ts.
+ * The metric cube: per local day and per local month (grain 'd' / 'm'), survey and channel (plus
+ * one optional filter segment and one optional breakdown), the counts every CX number is
+ * computed from. See modules/metrics/cube.ts.
  */
 import { Kysely, sql } from 'kysely';
 
@@ -17,11 +18,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seg', 'text', (c) => c.notNull())
     .addColumn('bdim', 'text', (c) => c.notNull())
     .addColumn('bval', 'text', (c) => c.notNull())
+    .addColumn('grain', 'text', (c) => c.notNull())
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('survey_id', 'text', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull());
   for (const m of MEASURES) cube = cube.addColumn(m, 'bigint', (c) => c.notNull().defaultTo(0));
-  cube = cube.addPrimaryKeyConstraint('metric_cube_pk', ['workspace_id', 'seg', 'bdim', 'day', 'bval', 'survey_id', 'channel']);
+  cube = cube.addPrimaryKeyConstraint('metric_cube_pk', ['workspace_id', 'seg', 'bdim', 'grain', 'day', 'bval', 'survey_id', 'channel']);
   // SQLite: store the cells in key order (no rowid), so a query reads one contiguous key range
   // instead of one random table page per cell. PostgreSQL clusters nothing by itself; its
   // queries read the measures from a covering index instead (below).

@@ -35,9 +35,12 @@ describe('CubeDelta', () => {
     }));
   });
 
-  it('gives each response 3 cells plus 2 per analysed metadata key it carries', () => {
+  it('gives each response 3 cells plus 2 per analysed metadata key it carries, for its day and its month', () => {
     const r = { workspace_id: 'w', survey_id: 's', status: 'complete', channel: 'link', touchpoint: null, language: 'en', metadata: '{"plan":"pro","x":"y"}', nps: 9, csat: null, ces: 2, created_at: '2026-03-08T07:30:00.000Z' };
-    expect(cellsOf(r, { timeZone: 'UTC', dimensions: ['plan', 'region'] }).map((c) => `${c.seg}|${c.bdim}|${c.bval}`)).toEqual(['||', '|touchpoint|', '|language|en', 'plan=pro||', '|meta:plan|pro']);
+    const cells = cellsOf(r, { timeZone: 'UTC', dimensions: ['plan', 'region'] });
+    const shape = ['||', '|touchpoint|', '|language|en', 'plan=pro||', '|meta:plan|pro'];
+    expect(cells.filter((c) => c.grain === 'd').map((c) => `${c.seg}|${c.bdim}|${c.bval}|${c.day}`)).toEqual(shape.map((x) => `${x}|2026-03-08`));
+    expect(cells.filter((c) => c.grain === 'm').map((c) => `${c.seg}|${c.bdim}|${c.bval}|${c.day}`)).toEqual(shape.map((x) => `${x}|2026-03`));
     expect(countsOf(r, 1).filter((v) => v).length).toBe(4); // n, complete, nps_9, ces_2
   });
 });
@@ -59,6 +62,25 @@ describe('local days', () => {
       const start = Date.parse(startOfLocalDay(day, tz));
       expect(localDay(new Date(start).toISOString(), tz)).toBe(day);
       expect(localDay(new Date(start - 60_000).toISOString(), tz) < day).toBe(true);
+    }));
+  });
+});
+
+describe('month planning', () => {
+  it('covers the range exactly once: whole months from month cells, the rest from day cells', async () => {
+    const { splitByMonths } = await import('./metrics.service.js');
+    const { addDays } = await import('./local-day.js');
+    expect(splitByMonths('2024-01-01', '2026-01-01')).toEqual({ months: { from: '2024-01', to: '2025-12' }, days: [{ from: '2026-01-01', to: '2026-01-01' }] });
+    expect(splitByMonths('2026-02-10', '2026-03-05')).toEqual({ months: null, days: [{ from: '2026-02-10', to: '2026-03-05' }] });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 500 }), (a, len) => {
+      const from = addDays('2024-01-01', a), to = addDays(from, len);
+      const { months, days } = splitByMonths(from, to);
+      const covered: string[] = [];
+      for (const d of days) for (let x = d.from; x <= d.to; x = addDays(x, 1)) covered.push(x);
+      if (months) for (let x = `${months.from}-01`; x.slice(0, 7) <= months.to; x = addDays(x, 1)) covered.push(x);
+      const expected: string[] = [];
+      for (let x = from; x <= to; x = addDays(x, 1)) expected.push(x);
+      expect(covered.sort()).toEqual(expected);
     }));
   });
 });

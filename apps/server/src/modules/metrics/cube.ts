@@ -7,8 +7,10 @@
  * - seg: '' (everyone) or 'key=value' of one analysed metadata key: a metadata *filter*;
  * - bdim/bval: '' (no breakdown), 'touchpoint', 'language' or 'meta:key', with the value ('' = none):
  *   a *breakdown* besides the always-present survey and channel.
- * A response adds to 1 + 2 + 2·m cells (m = analysed metadata keys it carries): the base cell, its
- * touchpoint and language cells, and per analysed key a filter cell and a breakdown cell. Crossing
+ * A response adds to 1 + 2 + 2·m cells (m = analysed metadata keys it carries) per grain: the base
+ * cell, its touchpoint and language cells, and per analysed key a filter cell and a breakdown
+ * cell; once for its local day and once for its local month (a 24-month query then reads 24
+ * month cells per group instead of ~730 day cells). Crossing
  * a filter segment with a breakdown is not kept (it would multiply the writes); such queries are
  * answered from the rows. Measures are histograms (NPS 0–10, CSAT 1–5, CES 1–7), so NPS, CSAT and
  * CES with their intervals all follow, and a removed response is subtracted exactly.
@@ -21,7 +23,7 @@ export const MEASURES = ['n', 'complete',
   ...Array.from({ length: CSAT_BINS }, (_, i) => `csat_${i + 1}`),
   ...Array.from({ length: CES_BINS }, (_, i) => `ces_${i + 1}`)] as const;
 export type Measure = (typeof MEASURES)[number];
-export const KEY_COLUMNS = ['workspace_id', 'seg', 'bdim', 'day', 'bval', 'survey_id', 'channel'] as const;
+export const KEY_COLUMNS = ['workspace_id', 'seg', 'bdim', 'grain', 'day', 'bval', 'survey_id', 'channel'] as const;
 
 export interface CubeSettings { timeZone: string; dimensions: readonly string[] }
 
@@ -32,7 +34,8 @@ export interface CubeSource {
   nps: number | null; csat: number | null; ces: number | null; created_at: string;
 }
 
-export interface CubeKey { workspace_id: string; seg: string; bdim: string; day: string; bval: string; survey_id: string; channel: string }
+/** grain 'd': `day` is a local day (YYYY-MM-DD); grain 'm': `day` is its local month (YYYY-MM). */
+export interface CubeKey { workspace_id: string; seg: string; bdim: string; grain: 'd' | 'm'; day: string; bval: string; survey_id: string; channel: string }
 /** Measures as one array in MEASURES order (index 0 = n, 1 = complete, then the bins). */
 export type Counts = number[];
 
@@ -57,9 +60,14 @@ export function countsOf(r: CubeSource, sign: 1 | -1): Counts {
 /** What decides a response's cells: everything but its measures. */
 interface Signature { workspace_id: string; day: string; survey_id: string; channel: string; touchpoint: string; language: string; meta: (string | null)[] }
 
-/** The cells of a signature (see the header). */
+/** The cells of a signature (see the header), at both grains. */
 function cellsOfSignature(g: Signature, dimensions: readonly string[]): CubeKey[] {
-  const base = { workspace_id: g.workspace_id, day: g.day, survey_id: g.survey_id, channel: g.channel };
+  const daily = dayCells(g, dimensions);
+  return [...daily, ...daily.map((c) => ({ ...c, grain: 'm' as const, day: c.day.slice(0, 7) }))];
+}
+
+function dayCells(g: Signature, dimensions: readonly string[]): CubeKey[] {
+  const base = { workspace_id: g.workspace_id, grain: 'd' as const, day: g.day, survey_id: g.survey_id, channel: g.channel };
   const cells: CubeKey[] = [
     { ...base, seg: '', bdim: '', bval: '' },
     { ...base, seg: '', bdim: 'touchpoint', bval: g.touchpoint },
@@ -91,7 +99,7 @@ function metaValues(text: string, keys: readonly string[]): (string | null)[] {
 }
 
 const SEP = '\u0001', NONE = '\u0002';
-const cellId = (k: CubeKey) => k.workspace_id + SEP + k.seg + SEP + k.bdim + SEP + k.day + SEP + k.bval + SEP + k.survey_id + SEP + k.channel;
+const cellId = (k: CubeKey) => k.workspace_id + SEP + k.seg + SEP + k.bdim + SEP + k.grain + SEP + k.day + SEP + k.bval + SEP + k.survey_id + SEP + k.channel;
 
 /**
  * Sums the changes of many responses per cell, so a batch writes each touched cell once.

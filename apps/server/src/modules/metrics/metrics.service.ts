@@ -60,13 +60,43 @@ export function cubeHolds(s: CubeSettings, timeZone: string, q: Pick<MetricsQuer
 }
 
 async function fromCube(deps: Deps, workspaceId: string, q: MetricsQuery): Promise<Cell[]> {
+  // Whole months inside the range are read from month cells; the days around them from day
+  // cells. Months only help when days are summed anyway (monthly and total views).
+  const plan = q.interval === 'month' || q.interval === 'total' ? splitByMonths(q.from, q.to) : { months: null, days: [{ from: q.from, to: q.to }] };
+  const parts = await Promise.all([
+    ...(plan.months ? [cubeCells(deps, workspaceId, q, 'm', plan.months.from, plan.months.to)] : []),
+    ...plan.days.map((d) => cubeCells(deps, workspaceId, q, 'd', d.from, d.to)),
+  ]);
+  return parts.flat();
+}
+
+/** [from, to] as whole local months (YYYY-MM, inclusive; null if none) and the day ranges left over. */
+export function splitByMonths(from: string, to: string): { months: { from: string; to: string } | null; days: { from: string; to: string }[] } {
+  const firstWhole = from.endsWith('-01') ? from.slice(0, 7) : addMonths(from.slice(0, 7), 1);
+  const lastWhole = addDays(to, 1).endsWith('-01') ? to.slice(0, 7) : addMonths(to.slice(0, 7), -1);
+  if (firstWhole > lastWhole) return { months: null, days: [{ from, to }] };
+  const days: { from: string; to: string }[] = [];
+  if (from < `${firstWhole}-01`) days.push({ from, to: addDays(`${firstWhole}-01`, -1) });
+  const afterLast = `${addMonths(lastWhole, 1)}-01`;
+  if (afterLast <= to) days.push({ from: afterLast, to });
+  return { months: { from: firstWhole, to: lastWhole }, days };
+}
+
+function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+async function cubeCells(deps: Deps, workspaceId: string, q: MetricsQuery, grain: 'd' | 'm', from: string, to: string): Promise<Cell[]> {
   const bdim = q.by === 'touchpoint' || q.by === 'language' || q.by?.startsWith('meta:') ? q.by : '';
   const groupCol = q.by === 'channel' ? 'channel' : q.by === 'survey' ? 'survey_id' : bdim ? 'bval' : null;
   let query = deps.db.selectFrom('metric_cube')
     .where('workspace_id', '=', workspaceId)
     .where('seg', '=', q.meta ? `${q.meta.key}=${q.meta.value}` : '')
     .where('bdim', '=', bdim)
-    .where('day', '>=', q.from).where('day', '<=', q.to);
+    .where('grain', '=', grain)
+    .where('day', '>=', from).where('day', '<=', to);
   if (q.surveyIds?.length) query = query.where('survey_id', 'in', q.surveyIds);
   if (q.channels?.length) query = query.where('channel', 'in', q.channels);
   // Months and totals are bucketed in SQL (fewer rows back); days and weeks come back per day.
