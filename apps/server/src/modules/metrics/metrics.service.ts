@@ -108,7 +108,11 @@ async function cubeCells(deps: Deps, workspaceId: string, q: MetricsQuery, grain
   const keys = [...(q.interval === 'total' ? [] : [bucket]), ...(groupCol ? [sql.ref(groupCol)] : [])];
   const selected = query.select([bucket.as('bucket'), ...(groupCol ? [sql<string>`${sql.ref(groupCol)}`.as('grp')] : []), packed]);
   const rows = await (keys.length ? selected.groupBy(keys) : selected).execute();
-  return rows.map((r) => ({ day: r.bucket, group: groupCol ? String((r as { grp?: string }).grp) : null, counts: r.counts.split(',').map(Number) }));
+  // A cell whose responses were all deleted (or moved) stays behind with zero counts: no point.
+  // An ungrouped total over no cells is one row of NULL sums: no point either.
+  return rows.filter((r) => r.counts !== null)
+    .map((r) => ({ day: r.bucket, group: groupCol ? String((r as { grp?: string }).grp) : null, counts: r.counts.split(',').map(Number) }))
+    .filter((c) => c.counts[0] !== 0);
 }
 
 const PAGE = 20_000;
