@@ -32,7 +32,7 @@ export async function updateMetricSettings(deps: Deps, ctx: { workspaceId: strin
   return { ...(await findSettings(deps.db, ctx.workspaceId)), rebuilt: rebuilt && { ...rebuilt, seconds: (Date.now() - started) / 1000 } };
 }
 
-const PAGE = 20_000;
+const PAGE = 100_000;
 
 /** Recounts a workspace's cube from its responses (inside the caller's transaction). */
 export async function rebuildCube(deps: Deps, trx: Trx, workspaceId: string, settings: CubeSettings, onProgress?: (done: number) => void) {
