@@ -7,6 +7,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { createDeps, createServer, openStore } from './server.js';
 import { createWorkspaceWithOwner, createApiKey } from './modules/accounts/index.js';
 import { seedDemo, DEMO_LOGIN } from './modules/demo/index.js';
+import { MetricSettingsBody, updateMetricSettings } from './modules/metrics/index.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
 import { AppError } from './platform/http/errors.js';
 import { progressBar } from './cli/progress.js';
@@ -56,6 +57,23 @@ program.command('demo').description('Seed a demo workspace with surveys and resp
     const r = await seedDemo(deps, { responses: opts.responses, onProgress: (n) => bar.update(n) });
     bar.stop();
     console.log(JSON.stringify({ ...r, login: DEMO_LOGIN }, null, 2));
+  }));
+
+program.command('metrics').description('Metrics').command('recount')
+  .description("Recount a workspace's metrics from its responses, optionally with a new time zone or analysed metadata keys")
+  .requiredOption('--workspace <id>')
+  .option('--time-zone <tz>', 'IANA time zone days are counted in, e.g. Asia/Taipei')
+  .option('--dimensions <keys>', 'comma-separated metadata keys to analyse (at most 10)')
+  .action(async (opts) => withDeps(async (deps) => {
+    if (!(await deps.db.selectFrom('workspaces').select('id').where('id', '=', opts.workspace).executeTakeFirst())) throw new AppError(404, 'workspace_not_found', `no workspace ${opts.workspace}`);
+    const parsed = MetricSettingsBody.safeParse({ timeZone: opts.timeZone, dimensions: opts.dimensions?.split(',').map((k: string) => k.trim()).filter(Boolean) });
+    if (!parsed.success) throw new AppError(400, 'validation_failed', parsed.error.issues.map((i) => `--${i.path[0] === 'timeZone' ? 'time-zone' : 'dimensions'}: ${i.message}`).join('; '));
+    const patch = parsed.data;
+    const total = Number((await deps.db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', opts.workspace).executeTakeFirstOrThrow()).n);
+    const bar = progressBar('Recounting metrics', total);
+    const r = await updateMetricSettings(deps, { workspaceId: opts.workspace, actor: { ...SYSTEM_ACTOR, label: 'cli' } }, patch, { force: true, onProgress: (n) => bar.update(n) });
+    bar.stop();
+    console.log(JSON.stringify(r, null, 2));
   }));
 
 const workspace = program.command('workspace').description('Manage workspaces');

@@ -133,6 +133,21 @@ describe('touchpoint CLI', () => {
     expect((await cli('export', 'responses', '--survey', surveyId, '--format', 'xml')).code).toBe(1);
   });
 
+  it('recounts the metrics of a workspace with a new time zone, with progress, and refuses bad input', async () => {
+    const r = await cli('metrics', 'recount', '--workspace', workspaceId, '--time-zone', 'Asia/Taipei', '--dimensions', 'plan, region');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const stored = (await s.deps.db.selectFrom('responses').select('id').where('workspace_id', '=', workspaceId).execute()).length;
+    expect(out).toMatchObject({ timeZone: 'Asia/Taipei', dimensions: ['plan', 'region'], rebuilt: { responses: stored } });
+    expect(r.stderr).toMatch(new RegExp(`^Recounting metrics: ${stored}/${stored} \\(100%\\)$`, 'm'));
+    const metrics = await s.app.inject({ url: `/api/workspaces/${workspaceId}/metrics?from=2020-01-01&to=2029-12-31&interval=total`, headers: { authorization: `Bearer ${(await cli('api-key', 'create', '--workspace', workspaceId, '--name', 'read', '--scopes', 'responses:read')).stdout.trim()}` } });
+    expect(metrics.json()).toMatchObject({ source: 'cube', timeZone: 'Asia/Taipei', total: { responses: stored } });
+    const bad = await cli('metrics', 'recount', '--workspace', workspaceId, '--time-zone', 'Mars/Olympus');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--time-zone');
+    expect((await cli('metrics', 'recount', '--workspace', 'nope')).stderr).toContain('workspace_not_found');
+  });
+
   it('seeds a demo workspace with 500 responses', async () => {
     const demo = await cli('demo', '--responses', '500');
     expect(demo.code, demo.stderr).toBe(0);

@@ -6,3 +6,5 @@ export { metricsConfigRoutes } from './config.routes.js';
 export { queryMetrics, type MetricsQuery } from './metrics.service.js';
 export { getMetricSettings } from './settings.service.js';
 export { localDay } from './local-day.js';
+export { updateMetricSettings } from './settings.service.js';
+export { MetricSettingsBody } from './metrics.routes.js';

@@ -15,16 +15,17 @@ export async function getMetricSettings(deps: Deps, workspaceId: string) {
   return findSettings(deps.db, workspaceId);
 }
 
-export async function updateMetricSettings(deps: Deps, ctx: { workspaceId: string; actor: Actor }, patch: Partial<CubeSettings>) {
+/** `force` recounts even when nothing changed (the CLI's `metrics recount`); `onProgress` gets responses counted so far. */
+export async function updateMetricSettings(deps: Deps, ctx: { workspaceId: string; actor: Actor }, patch: Partial<CubeSettings>, opts: { force?: boolean; onProgress?: (done: number) => void } = {}) {
   const started = Date.now();
   const current = await findSettings(deps.db, ctx.workspaceId);
   const next: CubeSettings = { timeZone: patch.timeZone ?? current.timeZone, dimensions: [...new Set(patch.dimensions ?? current.dimensions)] };
   const unchanged = next.timeZone === current.timeZone && next.dimensions.join('\u0001') === current.dimensions.join('\u0001');
   let rebuilt = null;
-  if (!unchanged || !current.updatedAt) {
+  if (!unchanged || !current.updatedAt || opts.force) {
     rebuilt = await deps.db.transaction().execute(async (trx) => {
       await saveSettings(trx, ctx.workspaceId, next, new Date().toISOString());
-      const r = await rebuildCube(deps, trx, ctx.workspaceId, next);
+      const r = await rebuildCube(deps, trx, ctx.workspaceId, next, opts.onProgress);
       await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'metrics.settings_updated', targetType: 'workspace', targetId: ctx.workspaceId, details: { ...next, rebuiltFrom: r.responses } });
       return r;
     });
