@@ -40,21 +40,25 @@ export async function rebuildCube(deps: Deps, trx: Trx, workspaceId: string, set
   // Responses committed while we count would be counted twice or not at all: hold writers off.
   await lockAgainstWrites(trx, deps.kind, 'responses');
   await clearCube(trx, workspaceId);
-  let after = '';
+  let after: { created_at: string; id: string } | null = null;
   let responses = 0, cells = 0;
   for (;;) {
-    const rows = await trx.selectFrom('responses')
+    // Pages in (created_at, id) order along the (workspace_id, created_at) index: ordering by id
+    // alone made SQLite sort the whole workspace for every page. A page then spans few days.
+    let query = trx.selectFrom('responses')
       .select(['id', 'workspace_id', 'survey_id', 'status', 'channel', 'touchpoint', 'language', 'metadata', 'nps', 'csat', 'ces', 'created_at'])
-      .where('workspace_id', '=', workspaceId).where('id', '>', after).orderBy('id').limit(PAGE).execute();
-    // One delta per page keeps memory flat at any size (ids are time-ordered, so a page spans
-    // few days and its cells are few); a cell touched by several pages is simply added to.
+      .where('workspace_id', '=', workspaceId);
+    if (after) { const a = after; query = query.where((eb) => eb.or([eb('created_at', '>', a.created_at), eb.and([eb('created_at', '=', a.created_at), eb('id', '>', a.id)])])); }
+    const rows = await query.orderBy('created_at').orderBy('id').limit(PAGE).execute();
+    // One delta per page keeps memory flat at any size (a page spans a few days, so its cells
+    // are few); a cell touched by several pages is simply added to.
     const delta = new CubeDelta();
     for (const r of rows) delta.add(r as CubeSource, settings);
     cells += await applyDelta(trx, delta);
     responses += rows.length;
     onProgress?.(responses);
     if (rows.length < PAGE) break;
-    after = rows[rows.length - 1].id;
+    after = { created_at: rows[rows.length - 1].created_at, id: rows[rows.length - 1].id };
   }
   return { responses, cellWrites: cells };
 }
