@@ -39,13 +39,15 @@ export async function reuseSqliteStore(dataDir: string, metric: { timeZone: stri
   const cubeSeconds = (Date.now() - started) / 1000;
   opened.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
   await opened.close();
-  return { env, workspaceId: ws.id, apiKey, loadSeconds: NaN, cubeSeconds, rows, cubeCellWrites: built.cellWrites, cleanup: async () => { fs.rmSync(dataDir, { recursive: true, force: true }); } };
+  // Left in place: whoever passed the directory decides when it goes.
+  return { env, workspaceId: ws.id, apiKey, loadSeconds: NaN, cubeSeconds, rows, cubeCellWrites: built.cellWrites, cleanup: async () => {} };
 }
 
 export async function loadProductStore(store: 'sqlite' | 'postgres', gen: Omit<SyntheticOptions, 'workspaceId' | 'surveyIds'>, metric: { timeZone: string; dimensions: string[] }, log: (s: string) => void): Promise<Loaded> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-metrics-'));
   const schema = store === 'postgres' ? `bench_m_${crypto.randomBytes(4).toString('hex')}` : '';
   const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: store === 'postgres' ? process.env.DATABASE_URL! : '', ...(schema ? { DATABASE_SCHEMA: schema } : {}) };
+  log(`  ${store}: DATA_DIR ${dataDir}${schema ? `, schema ${schema}` : ''} (BENCH_METRICS_KEEP=1 keeps it)`);
   const config: Config = loadConfig({ ...process.env, ...env });
   const { deps, store: opened } = await createDeps(config);
   const { workspaceId } = await createWorkspaceWithOwner(deps, { name: 'Metrics bench', ownerEmail: 'metrics@example.com', password: 'metrics-bench-password' });
@@ -95,6 +97,7 @@ export async function loadProductStore(store: 'sqlite' | 'postgres', gen: Omit<S
   return {
     env, workspaceId, apiKey, loadSeconds, cubeSeconds, rows, cubeCellWrites: built.cellWrites,
     async cleanup() {
+      if (process.env.BENCH_METRICS_KEEP === '1') return;
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (schema) {
         const { dropPostgresSchema } = await import('../../apps/server/src/platform/db/dialect.js');

@@ -72,7 +72,12 @@ async function storeRun(store: 'sqlite' | 'postgres') {
   log(reuse ? `${store}: reusing ${reuse}` : `${store}: loading ${fmt(N)} rows…`);
   const loaded = reuse ? await reuseSqliteStore(reuse, metric, log) : await loadProductStore(store, GEN, metric, log);
   log(`${store}: loaded in ${fmt(loaded.loadSeconds, 1)} s, cube recount ${fmt(loaded.cubeSeconds, 1)} s; querying…`);
-  try { return { loaded, timed: await timeApi(loaded) }; } finally { await loaded.cleanup(); }
+  try {
+    const timed = await timeApi(loaded);
+    // Printed at once, so a run stopped later (e.g. during the next store's load) keeps this figure.
+    log(`${store}: API p50 ${fmt(timed.p50, 1)} ms, p95 ${fmt(timed.p95, 1)} ms (from ${timed.source})` + (timed.page && !('skipped' in timed.page) ? `; Overview first view ${fmt(timed.page.medianMs, 0)} ms (${timed.page.ms.map((x) => fmt(x, 0)).join(' ')})` : ''));
+    return { loaded, timed };
+  } finally { await loaded.cleanup(); }
 }
 
 async function main() {
