@@ -39,7 +39,8 @@ export interface CubeKey { workspace_id: string; seg: string; bdim: string; grai
 /** Measures as one array in MEASURES order (index 0 = n, 1 = complete, then the bins). */
 export type Counts = number[];
 
-const NPS_AT = 2, CSAT_AT = NPS_AT + NPS_BINS, CES_AT = CSAT_AT + CSAT_BINS;
+/** Where each histogram starts in a Counts vector. */
+export const NPS_AT = 2, CSAT_AT = NPS_AT + NPS_BINS, CES_AT = CSAT_AT + CSAT_BINS;
 
 /** Adds one response's measures, times `sign`, into `c` (MEASURES order). */
 function addCounts(c: Counts, r: CubeSource, sign: number): void {

@@ -1,5 +1,6 @@
 /** HTTP face of the metrics module: the numbers (with the dashboard's filters) and the cube settings. */
 import { z } from 'zod';
+import { BreakdownName, Day, MetaKeyName } from '@touchpoint/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
@@ -10,9 +11,7 @@ import { queryMetrics, type Breakdown } from './metrics.service.js';
 import { getMetricSettings, updateMetricSettings } from './settings.service.js';
 
 const Wid = z.object({ wid: z.string().min(1).max(64) });
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 const TimeZone = z.string().max(64).refine(isValidTimeZone, 'an IANA time zone such as Asia/Taipei or UTC');
-const MetaKey = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits, _ . : - (1–64)');
 const List = (item: z.ZodString) => z.string().max(2000).transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean)).pipe(z.array(item).max(50));
 const MAX_DAYS = 3700;
 
@@ -20,7 +19,7 @@ const QueryFields = z.object({
   from: Day, to: Day,
   tz: TimeZone.optional(),
   interval: z.enum(INTERVALS).default('month'),
-  by: z.string().regex(/^(channel|survey|touchpoint|language|meta:[A-Za-z0-9_.:-]{1,64})$/, 'channel, survey, touchpoint, language or meta:<key>').optional(),
+  by: BreakdownName.optional(),
   survey: List(z.string().min(1).max(64)).optional(),
   channel: List(z.string().min(1).max(40)).optional(),
   meta: z.string().max(600).regex(/^[A-Za-z0-9_.:-]{1,64}=.{1,500}$/s, 'key=value, e.g. plan=pro').optional(),
@@ -42,7 +41,7 @@ export const splitMeta = (meta?: string) => {
 
 export const MetricSettingsBody = z.object({
   timeZone: TimeZone.optional(),
-  dimensions: z.array(MetaKey).max(10).optional(),
+  dimensions: z.array(MetaKeyName).max(10).optional(),
 }).strict();
 
 export function metricsRoutes(app: FastifyInstance, deps: Deps) {

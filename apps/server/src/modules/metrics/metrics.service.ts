@@ -8,7 +8,7 @@ import { compareCes, compareCsat, compareNps, cesFromSums, csatFromCounts, cxInd
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.js';
 import { toNumber } from '../../platform/db/dialect.js';
-import { countsOf, MEASURES, type CubeSettings, type Counts } from './cube.js';
+import { CES_AT, CSAT_AT, MEASURES, NPS_AT, type CubeSettings, type Counts, countsOf } from './cube.js';
 import { addDays, localDay, startOfLocalDay } from './local-day.js';
 import { findSettings } from './metrics.repo.js';
 import { currentWeights } from './config.service.js';
@@ -185,7 +185,6 @@ function toSeries(cells: Cell[], interval: Interval, weights: CxIndexWeights) {
     }));
 }
 
-const NPS_AT = 2, CSAT_AT = 13, CES_AT = 18;
 
 /** Counts → the numbers people read (with n and 95 % intervals) and the distributions. */
 export function summarise(c: Counts, weights: CxIndexWeights) {
