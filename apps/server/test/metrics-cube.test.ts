@@ -66,13 +66,14 @@ async function store(items: Resp[]) {
     const res = await s.app.inject({ method: 'POST', url: `/api/workspaces/${wid}/surveys/${surveys[sv].id}/responses/batch`, headers: { authorization: `Bearer ${key}` }, payload: { responses: batch } });
     expect(res.statusCode, res.body).toBe(201);
   }
-  // Public submits land "now"; some are partial first and completed by a second submit.
-  for (const r of items.slice(half)) {
+  // Public submits land "now"; some are partial first and completed by a second submit. They go
+  // in concurrently, so they share grouped transactions (and the cube delta those keep).
+  await Promise.all(items.slice(half).map(async (r) => {
     const body = { idempotencyKey: `cube-pub-${n++}`, answers: answers(r), channel: CHANNELS.includes(r.channel) && r.channel !== 'api' ? r.channel : 'link', touchpoint: r.touchpoint, language: r.language, metadata: metadata(r) };
     const url = `/api/public/surveys/${surveys[r.survey].publicId}/responses`;
     if (!r.complete) expect((await s.app.inject({ method: 'POST', url, payload: { ...body, complete: false, answers: { nps: (r.nps + 3) % 11 } } })).statusCode).toBe(201);
     expect((await s.app.inject({ method: 'POST', url, payload: body })).statusCode).toBe(201);
-  }
+  }));
 }
 
 function toQuery(q: Query): MetricsQuery {
@@ -89,10 +90,8 @@ describe('metric cube', () => {
       await store(items);
       // Delete a few stored responses through the API: every number they touched must follow.
       const stored = await s.deps.db.selectFrom('responses').select(['id', 'survey_id']).where('workspace_id', '=', wid).orderBy('id').execute();
-      for (const d of deletions) {
-        const victim = stored.splice(d % stored.length, 1)[0];
-        if (victim) expect((await owner.delete(`/api/workspaces/${wid}/surveys/${victim.survey_id}/responses/${victim.id}`)).statusCode).toBe(204);
-      }
+      const victims = deletions.map((d) => stored.splice(d % Math.max(1, stored.length), 1)[0]).filter(Boolean);
+      await Promise.all(victims.map(async (v) => expect((await owner.delete(`/api/workspaces/${wid}/surveys/${v.survey_id}/responses/${v.id}`)).statusCode).toBe(204)));
       if (change) expect((await owner.request({ method: 'PUT', url: `/api/workspaces/${wid}/metrics/settings`, payload: change })).statusCode).toBe(200);
       for (const q of queries) {
         const cube = await queryMetrics(s.deps, wid, toQuery(q));

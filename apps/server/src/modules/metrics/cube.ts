@@ -109,17 +109,20 @@ const cellId = (k: CubeKey) => k.workspace_id + SEP + k.seg + SEP + k.bdim + SEP
  * about a microsecond a row instead of building every cell of every row.
  */
 export class CubeDelta {
-  private readonly groups = new Map<string, { sig: Signature; counts: Counts; dimensions: readonly string[] }>();
+  /** Per settings object (callers reuse one per workspace), then per signature. */
+  private readonly groups = new Map<CubeSettings, Map<string, { sig: Signature; counts: Counts }>>();
 
   add(r: CubeSource, s: CubeSettings, sign: 1 | -1 = 1): void {
+    let bySignature = this.groups.get(s);
+    if (!bySignature) { bySignature = new Map(); this.groups.set(s, bySignature); }
     const day = localDay(r.created_at, s.timeZone);
     const meta = s.dimensions.length ? metaValues(r.metadata, s.dimensions) : null;
     const id = r.workspace_id + SEP + day + SEP + r.survey_id + SEP + r.channel + SEP + (r.touchpoint ?? '') + SEP + (r.language ?? '') +
-      (meta ? SEP + meta.map((v) => v ?? NONE).join(SEP) : '') + SEP + s.timeZone + SEP + s.dimensions.join(',');
-    let g = this.groups.get(id);
+      (meta ? SEP + meta.map((v) => v ?? NONE).join(SEP) : '');
+    let g = bySignature.get(id);
     if (!g) {
-      g = { sig: { workspace_id: r.workspace_id, day, survey_id: r.survey_id, channel: r.channel, touchpoint: r.touchpoint ?? '', language: r.language ?? '', meta: meta ?? [] }, counts: new Array<number>(MEASURES.length).fill(0), dimensions: s.dimensions };
-      this.groups.set(id, g);
+      g = { sig: { workspace_id: r.workspace_id, day, survey_id: r.survey_id, channel: r.channel, touchpoint: r.touchpoint ?? '', language: r.language ?? '', meta: meta ?? [] }, counts: new Array<number>(MEASURES.length).fill(0) };
+      bySignature.set(id, g);
     }
     addCounts(g.counts, r, sign);
   }
@@ -127,8 +130,8 @@ export class CubeDelta {
   /** Cells whose counts changed (a response moved within one cell cancels out). */
   entries(): { key: CubeKey; counts: Counts }[] {
     const cells = new Map<string, { key: CubeKey; counts: Counts }>();
-    for (const g of this.groups.values()) {
-      for (const key of cellsOfSignature(g.sig, g.dimensions)) {
+    for (const [settings, bySignature] of this.groups) for (const g of bySignature.values()) {
+      for (const key of cellsOfSignature(g.sig, settings.dimensions)) {
         const id = cellId(key);
         const hit = cells.get(id);
         if (!hit) cells.set(id, { key, counts: g.counts.slice() });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSqlite, type OpenedStore } from './dialect.js';
-import { GroupCommitter } from './group-commit.js';
+import { GroupCommitter, shareUntilCommit } from './group-commit.js';
 
 interface T { items: { id: string; label: string } }
 let store: OpenedStore<T> | undefined;
@@ -48,5 +48,30 @@ describe('group commit', () => {
     const gc = new GroupCommitter(db, 5);
     await Promise.all(Array.from({ length: 12 }, (_, i) => gc.run((trx) => trx.insertInto('items').values({ id: `i${i}`, label: 'x' }).execute())));
     expect(spy).toHaveBeenCalledTimes(3);
+  });
+
+  it('shares per-transaction work between its units and finishes it once, before the commit', async () => {
+    const db = await fresh();
+    const gc = new GroupCommitter(db);
+    const KEY = {};
+    let finished = 0;
+    // Each unit adds its id to the shared list; the finisher writes one summary row in the same transaction.
+    const unit = (id: string, fail = false) => gc.run(async (trx) => {
+      await trx.insertInto('items').values({ id: fail ? 'a0' : id, label: 'x' }).execute();
+      const shared = shareUntilCommit(trx, KEY, () => [] as string[], async (ids) => {
+        finished++;
+        await trx.insertInto('items').values({ id: `sum-${ids.join('+')}`, label: 'summary' }).execute();
+      });
+      shared!.push(id);
+    });
+    await Promise.all(['a0', 'a1', 'a2'].map((id) => unit(id)));
+    expect(finished).toBe(1);
+    expect((await db.selectFrom('items').select('id').where('label', '=', 'summary').execute()).map((r) => r.id)).toEqual(['sum-a0+a1+a2']);
+    // A failing unit rolls the group back: the others run again alone, each with its own state.
+    const settled = await Promise.allSettled([unit('b0'), unit('b1', true), unit('b2')]);
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await db.selectFrom('items').select('id').where('label', '=', 'summary').orderBy('id').execute()).map((r) => r.id)).toEqual(['sum-a0+a1+a2', 'sum-b0', 'sum-b2']);
+    // Outside a grouped transaction there is nothing to share.
+    await db.transaction().execute(async (trx) => expect(shareUntilCommit(trx, KEY, () => 1, async () => {})).toBeUndefined());
   });
 });

@@ -39,17 +39,47 @@ export class GroupCommitter<DB> {
 
   private async commit(group: Unit<DB>[]) {
     try {
-      const results = await this.db.transaction().execute(async (trx) => {
+      const results = await this.db.transaction().execute((trx) => runWithFinishers(trx, async () => {
         const out: unknown[] = [];
         for (const unit of group) out.push(await unit.work(trx));
         return out;
-      });
+      }));
       group.forEach((unit, i) => unit.resolve(results[i]));
     } catch (err) {
       if (group.length === 1) return group[0].reject(err);
       for (const unit of group) {
-        try { unit.resolve(await this.db.transaction().execute(unit.work)); } catch (e) { unit.reject(e); }
+        try { unit.resolve(await this.db.transaction().execute((trx) => runWithFinishers(trx, () => unit.work(trx)))); } catch (e) { unit.reject(e); }
       }
     }
   }
+}
+
+type Finisher = { state: unknown; finish: (state: never) => Promise<void> };
+const finishersOf = new WeakMap<object, Map<object, Finisher>>();
+
+/** Runs `body` in `trx`, then the finishers its units registered, all before the COMMIT. */
+async function runWithFinishers<T>(trx: object, body: () => Promise<T>): Promise<T> {
+  const finishers = new Map<object, Finisher>();
+  finishersOf.set(trx, finishers);
+  try {
+    const out = await body();
+    for (const { state, finish } of finishers.values()) await finish(state as never);
+    return out;
+  } finally {
+    finishersOf.delete(trx);
+  }
+}
+
+/**
+ * For work whose cost is per transaction rather than per unit (an aggregate to update, a lookup
+ * to make once): in a grouped transaction, the first unit that asks creates `state` and every
+ * unit shares it; `finish(state)` then runs once, after the last unit and before the COMMIT.
+ * Returns undefined outside a grouped transaction: the caller then does the work itself.
+ */
+export function shareUntilCommit<S>(trx: object, key: object, create: () => S, finish: (state: S) => Promise<void>): S | undefined {
+  const finishers = finishersOf.get(trx);
+  if (!finishers) return undefined;
+  let entry = finishers.get(key);
+  if (!entry) { entry = { state: create(), finish: finish as Finisher['finish'] }; finishers.set(key, entry); }
+  return entry.state as S;
 }

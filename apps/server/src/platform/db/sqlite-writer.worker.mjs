@@ -13,7 +13,7 @@
 // function (one row, in the same transaction), it returns more statements for that transaction — how derived data (the metric cube) is kept in step, each
 // touched aggregate written once per group instead of once per unit. In `after` string params, the text "{{accepted}}" /
 // "{{duplicates}}" (quotes included, so JSON gets a number) is replaced by this unit's counts.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 const compilers = new Map();
@@ -83,7 +83,14 @@ const runGroup = db.transaction(runUnits);
 const runOne = db.transaction((unit) => runUnits([unit])[0]);
 const failure = (e) => ({ error: String(e?.message ?? e) });
 
-parentPort.on('message', ({ id, units }) => {
+/**
+ * Runs messages as one transaction. Messages that queued up while the previous transaction ran
+ * join it (up to MAX_UNITS units): when the writer falls behind, its transactions grow, so the
+ * commit, its fsync and the per-transaction aggregate writes are shared by more rows.
+ */
+const MAX_UNITS = 256;
+function runMessages(messages) {
+  const units = messages.flatMap((m) => m.units);
   const compiled = units.map((u) => { try { return compileUnit(u); } catch (e) { return failure(e); } });
   const ready = compiled.filter((u) => !u.error);
   const results = compiled.slice();
@@ -98,5 +105,21 @@ parentPort.on('message', ({ id, units }) => {
       try { results[i] = runOne(u); } catch (e) { results[i] = failure(e); }
     });
   }
-  parentPort.postMessage({ id, results });
+  let at = 0;
+  for (const { id, units: own } of messages) {
+    parentPort.postMessage({ id, results: results.slice(at, at + own.length) });
+    at += own.length;
+  }
+}
+
+parentPort.on('message', (first) => {
+  const messages = [first];
+  let count = first.units.length;
+  while (count < MAX_UNITS) {
+    const next = receiveMessageOnPort(parentPort);
+    if (!next) break;
+    messages.push(next.message);
+    count += next.message.units.length;
+  }
+  runMessages(messages);
 });
