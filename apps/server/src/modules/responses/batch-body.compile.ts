@@ -45,5 +45,5 @@ export const compile: UnitCompiler<BatchBodyInput> = ({ body, survey, channel, n
 };
 
 /** The metric cube follows the rows that were new, once per transaction (all batches in it). */
-export const afterGroup: GroupFinisher<BatchBodyInput> = (list, read) => process.env.TP_NO_CUBE ? [] :
+export const afterGroup: GroupFinisher<BatchBodyInput> = (list, read) =>
   cubeUpserts(list.flatMap((u) => u.inserted.map((i) => cubeSourceFromParams(u.params[i]))), read);
