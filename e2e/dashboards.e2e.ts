@@ -114,6 +114,15 @@ describe('dashboards in the browser', () => {
     await expect.poll(() => tile(page, 'nps').getByTestId('value-n').innerText(), { timeout: 2_000 }).toBe('n = 6');
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
 
+    // Under the channel breakdown: Link (4 promoters, +100) against Email (one each, 0).
+    const segments = tile(page, 'nps-channel').getByTestId('segment-compare');
+    await expect.poll(() => segments.getByTestId('segment-delta').innerText(), { timeout: 5_000 }).toMatch(/^\+100(\.0)?/);
+    expect(await segments.getByTestId('segment-b').inputValue()).toBe('link');
+    expect(await segments.getByTestId('segment-verdict').innerText()).toMatch(/significant|chance/);
+    await segments.getByTestId('segment-b').selectOption('email');
+    await segments.getByTestId('segment-a').selectOption('link');
+    await expect.poll(() => segments.getByTestId('segment-delta').innerText()).toMatch(/^[−-]100(\.0)?/);
+
     // A custom dashboard with two tiles.
     await page.getByTestId('dashboard-more').click();
     await page.getByTestId('dashboard-new').click();

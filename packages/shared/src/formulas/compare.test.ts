@@ -44,6 +44,12 @@ describe('comparisons', () => {
     expect(compareNps({ promoters: 1, passives: 0, detractors: 0 }, { promoters: 5, passives: 0, detractors: 0 }).delta).toBeNull();
   });
 
+  it('NPS: the interval of a difference stays within −200…200 on tiny samples', () => {
+    const c = compareNps({ promoters: 1, passives: 0, detractors: 1 }, { promoters: 2, passives: 0, detractors: 0 });
+    expect(c.delta).toBe(100);
+    expect(c.ci).toEqual({ low: expect.closeTo(100 - 138.59, 1), high: 200 });
+  });
+
   const counts = fc.record({ promoters: fc.nat(500), passives: fc.nat(500), detractors: fc.nat(500) });
   it('swapping the two samples negates the delta and keeps the p-value; p is in [0, 1]; the interval holds the delta', () => {
     fc.assert(fc.property(counts, counts, (a, b) => {
@@ -55,6 +61,9 @@ describe('comparisons', () => {
       expect(ab.pValue).toBeLessThanOrEqual(1);
       expect(ab.ci!.low).toBeLessThanOrEqual(ab.delta + 1e-9);
       expect(ab.ci!.high).toBeGreaterThanOrEqual(ab.delta - 1e-9);
+      // Two NPS values differ by at most 200 points: so does the interval (small n used to run past it).
+      expect(ab.ci!.low).toBeGreaterThanOrEqual(-200);
+      expect(ab.ci!.high).toBeLessThanOrEqual(200);
       // Significant exactly when the 95 % interval of the difference excludes zero (same z-test).
       if (Math.abs(ab.pValue! - 0.05) > 1e-6) expect(ab.significant).toBe(ab.ci!.low > 0 || ab.ci!.high < 0);
     }));

@@ -38,7 +38,8 @@ export function compareNps(a: NpsCounts, b: NpsCounts): Comparison {
   const se = Math.sqrt(x.variance / x.n + y.variance / y.n);
   if (se === 0) return result(delta * 100, { low: delta * 100, high: delta * 100 }, 0, delta === 0 ? 1 : 0);
   const z = delta / se;
-  return result(delta * 100, { low: (delta - Z95 * se) * 100, high: (delta + Z95 * se) * 100 }, z, twoSidedNormal(z));
+  // A difference of two NPS values lies in −200…200; with small n the normal interval can run past that.
+  return result(delta * 100, { low: Math.max(-200, (delta - Z95 * se) * 100), high: Math.min(200, (delta + Z95 * se) * 100) }, z, twoSidedNormal(z));
 }
 
 export function compareCsat(a: { satisfied: number; n: number }, b: { satisfied: number; n: number }): Comparison {

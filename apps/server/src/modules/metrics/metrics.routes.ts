@@ -24,12 +24,18 @@ const QueryFields = z.object({
   channel: List(z.string().min(1).max(40)).optional(),
   meta: z.string().max(600).regex(/^[A-Za-z0-9_.:-]{1,64}=.{1,500}$/s, 'key=value, e.g. plan=pro').optional(),
   compare: z.enum(['previous']).optional(),
+  a: z.string().max(500).optional().describe('with `by` and `b`: the segment to compare against (e.g. email)'),
+  b: z.string().max(500).optional().describe('with `by` and `a`: the segment compared (e.g. link); the answer\'s `versus` holds b − a with its significance'),
 });
 const rangeCheck = (q: { from: string; to: string }, ctx: z.RefinementCtx) => {
   if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   else if (daysBetween(q.from, q.to) >= MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_DAYS} days from from` });
 };
-export const MetricsQuerySchema = QueryFields.strict().superRefine(rangeCheck);
+const segmentsCheck = (q: { a?: string; b?: string; by?: string }, ctx: z.RefinementCtx) => {
+  if ((q.a === undefined) !== (q.b === undefined)) ctx.addIssue({ code: 'custom', path: [q.a === undefined ? 'a' : 'b'], message: 'give both segments, a and b' });
+  else if (q.a !== undefined && !q.by) ctx.addIssue({ code: 'custom', path: ['by'], message: 'required to compare segments: what a and b are values of' });
+};
+export const MetricsQuerySchema = QueryFields.strict().superRefine(rangeCheck).superRefine(segmentsCheck);
 export const OpenTextQuerySchema = QueryFields.pick({ from: true, to: true, tz: true, survey: true, channel: true, meta: true })
   .extend({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict().superRefine(rangeCheck);
 /** 'key=value' → { key, value } (the key cannot hold '='). */
@@ -59,6 +65,7 @@ export function metricsRoutes(app: FastifyInstance, deps: Deps) {
     return queryMetrics(deps, workspaceOf(req).workspaceId, {
       from: q.from, to: q.to, timeZone: q.tz, interval: q.interval, by: q.by as Breakdown | undefined,
       surveyIds: q.survey, channels: q.channel, compare: q.compare, meta: splitMeta(q.meta),
+      versus: q.a !== undefined && q.b !== undefined ? [q.a, q.b] : undefined,
     });
   });
 

@@ -24,6 +24,8 @@ export interface MetricsQuery {
   surveyIds?: string[]; channels?: string[];
   meta?: { key: string; value: string };
   compare?: 'previous';
+  /** With `by`: compare segment `versus[1]` against segment `versus[0]` over the whole range (significance included). */
+  versus?: [string, string];
   /** Tests and benchmarks: answer from the rows even when the cube holds the query. */
   forceRows?: boolean;
 }
@@ -45,7 +47,8 @@ export async function queryMetrics(deps: Deps, workspaceId: string, q: MetricsQu
     const before = sumCounts((await load(prev.from, prev.to)).map((c) => c.counts));
     comparison = { from: prev.from, to: prev.to, total: summarise(before, weights), change: change(before, sumCounts(cells.map((c) => c.counts)), weights) };
   }
-  return { source, timeZone, interval: q.interval, by: q.by ?? null, from: q.from, to: q.to, cxIndexVersion: version, total, series, previous: comparison };
+  const versus = q.by && q.versus ? segmentChange(cells, q.versus, weights) : null;
+  return { source, timeZone, interval: q.interval, by: q.by ?? null, from: q.from, to: q.to, cxIndexVersion: version, total, series, previous: comparison, versus };
 }
 
 /** Can the cube answer this query exactly? */
@@ -199,6 +202,13 @@ export function summarise(c: Counts, weights: CxIndexWeights) {
     cxIndex: cxIndex(weights, { nps: { value: nps.nps, ci: nps.ci }, csat: { value: csat.csat, ci: csat.ci }, ces: { value: ces.mean, ci: ces.ci } }),
     distribution: { nps: npsBins, csat: csatBins, ces: cesBins },
   };
+}
+
+/** Segment b against segment a (two values of the breakdown) over the whole range: b − a, with its significance. */
+function segmentChange(cells: Cell[], [a, b]: [string, string], weights: CxIndexWeights) {
+  const of = (g: string) => sumCounts(cells.filter((c) => c.group === g).map((c) => c.counts));
+  const countsA = of(a), countsB = of(b);
+  return { a, b, totalA: summarise(countsA, weights), totalB: summarise(countsB, weights), change: change(countsA, countsB, weights) };
 }
 
 function change(before: Counts, after: Counts, weights: CxIndexWeights) {

@@ -8,6 +8,7 @@ import { periodsBetween } from './periods';
 import { barsOption, scoreColors, trendOption, type RefLine } from './tile-charts';
 import type { TileProps } from './tile-props';
 import { TileEmpty } from './TileEmpty';
+import { SegmentCompare } from './SegmentCompare';
 import type { Summary } from './types';
 
 const HEIGHT = { s: 170, m: 230, l: 270 } as const;
@@ -89,7 +90,7 @@ export function BreakdownTile({ tile, result, ctx }: TileProps) {
   if (!result) return null;
   const m = tile.metric, by = tile.by ?? 'channel';
   const rows = result.series
-    .map((s) => ({ key: s.group ?? '', r: s.points[0] ? readMetric(s.points[0], m) : { value: null, n: 0, ci: null } }))
+    .flatMap((s) => (s.points[0] ? [{ key: s.group ?? '', summary: s.points[0], r: readMetric(s.points[0], m) }] : []))
     .filter((x) => x.r.n > 0)
     .sort((a, b) => b.r.n - a.r.n);
   if (!rows.length) return <TileEmpty metric={m} />;
@@ -120,6 +121,7 @@ export function BreakdownTile({ tile, result, ctx }: TileProps) {
     <>
       <DashChart option={option} height={Math.max(HEIGHT[tile.size], shown.length * 44 + 24)} label={`${tileTitle(t, tile)} (${byLabel(t, by)})`} testId="breakdown-chart" />
       {rows.length > shown.length && <p className="muted small">{t('dashboards.chart.moreGroups', { count: rows.length - shown.length })}</p>}
+      <SegmentCompare metric={m} segments={shown.map((x, i) => ({ key: x.key, label: names[i], summary: x.summary }))} />
     </>
   );
 }

@@ -3,7 +3,7 @@
  * written. NPS −100…100 with a sign; CSAT a percentage (the API gives 0–100); CES the mean on
  * 1–7; the CX index 0–100; responses a count. Every metric is "higher is better".
  */
-import type { UiLanguage } from '@touchpoint/shared';
+import { compareCes, compareCsat, compareNps, type Comparison, type UiLanguage } from '@touchpoint/shared';
 import { formatNumber, formatPercent, formatSigned } from '../../lib/format';
 import type { Interval } from '../../lib/types';
 import type { Benchmark, Change, MetricName, MetricsResult, ScoreMetric, Summary, Target } from './types';
@@ -92,3 +92,20 @@ export function onScale(metric: ScoreMetric, v: number): number {
 }
 
 export const benchmarksFor = (all: readonly Benchmark[], metric: MetricName) => all.filter((b) => b.metric === metric);
+
+/**
+ * Segment b against segment a of a breakdown (the server's `versus` does the same from the same
+ * counts): NPS, CSAT and CES tested with the shared formulas; the CX index and the response
+ * count get the plain difference, untested.
+ */
+export function segmentMovement(a: Summary, b: Summary, metric: MetricName): Movement {
+  const previous = readMetric(a, metric).value, now = readMetric(b, metric).value;
+  const tested = (c: Comparison): Movement => ({ delta: c.delta, ci: c.ci, pValue: c.pValue, significant: c.significant, tested: true, previous });
+  const cesSums = (s: Summary) => ({ n: s.ces.n, sum: s.distribution.ces.reduce((x, v, i) => x + v * (i + 1), 0), sumSquares: s.distribution.ces.reduce((x, v, i) => x + v * (i + 1) ** 2, 0) });
+  switch (metric) {
+    case 'nps': return tested(compareNps(a.nps, b.nps));
+    case 'csat': return tested(compareCsat(a.csat, b.csat));
+    case 'ces': return tested(compareCes(cesSums(a), cesSums(b)));
+    default: return { delta: now === null || previous === null ? null : now - previous, ci: null, pValue: null, significant: false, tested: false, previous };
+  }
+}
