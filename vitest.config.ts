@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One config, four projects. `npm test` runs shared + server + web on SQLite; CI runs the
+ * One config, five projects. `npm test` runs shared + text + server + web on SQLite; CI runs the
  * server project again with DATABASE_URL set (PostgreSQL) and the e2e project in Chromium.
  */
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'shared', root: 'packages/shared', include: ['src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'text', root: 'packages/text', include: ['src/**/*.test.ts'], environment: 'node', passWithNoTests: true } },
       {
         test: {
           name: 'server', root: 'apps/server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node',
