@@ -4,9 +4,9 @@
  * deletes audit rows.
  */
 import type { Kysely } from 'kysely';
-import type { PlatformTables } from './db/platform.tables.js';
 import type { Actor } from './http/access.js';
 import { newTimeOrderedId } from './crypto/tokens.js';
+import { insertRow } from './db/row-insert.js';
 
 export interface AuditEntry {
   workspaceId: string;
@@ -18,7 +18,7 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(trx: Kysely<any>, entry: AuditEntry): Promise<void> {
-  await (trx as Kysely<PlatformTables>).insertInto('audit_log').values(auditRow(entry)).execute();
+  await insertRow(trx, 'audit_log', auditRow(entry));
 }
 
 /** The audit row for an entry; `details` may be given as ready JSON text (bulk writer templates). */

@@ -3,13 +3,18 @@ import type { Db, Trx } from '../../schema.js';
 import { sqliteHandleOf } from '../../platform/db/dialect.js';
 import type { ResponsesTable } from './responses.tables.js';
 import { INSERT_NEW_RESPONSE_SQL, responseParams } from './response-rows.js';
+import { insertRow } from '../../platform/db/row-insert.js';
 
 type Q = Db | Trx;
 
 export const findByIdempotencyKey = (db: Q, surveyId: string, key: string) =>
   db.selectFrom('responses').selectAll().where('survey_id', '=', surveyId).where('idempotency_key', '=', key).executeTakeFirst();
 
-export const insertResponses = (db: Q, rows: ResponsesTable[]) => db.insertInto('responses').values(rows).execute();
+/** One row goes through the cached single-row INSERT (the public submit path); several in one statement. */
+export const insertResponses = async (db: Q, rows: ResponsesTable[]) => {
+  if (rows.length === 1) await insertRow(db, 'responses', rows[0] as unknown as Record<string, unknown>);
+  else if (rows.length) await db.insertInto('responses').values(rows).execute();
+};
 
 const insertStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
 

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../db/platform.tables.js';
 import { newTimeOrderedId } from '../crypto/tokens.js';
+import { insertRow } from '../db/row-insert.js';
 
 export interface DomainEvent<T = unknown> {
   id: string;
@@ -19,7 +20,7 @@ export interface DomainEvent<T = unknown> {
 export type EventHandler = (event: DomainEvent) => Promise<void> | void;
 
 export async function appendEvent(trx: Kysely<any>, workspaceId: string, type: string, payload: unknown): Promise<void> {
-  await (trx as Kysely<PlatformTables>).insertInto('outbox').values(outboxRow(workspaceId, type, JSON.stringify(payload))).execute();
+  await insertRow(trx, 'outbox', outboxRow(workspaceId, type, JSON.stringify(payload)));
 }
 
 /** The outbox row for an event whose payload is already JSON text (bulk writer templates). */
