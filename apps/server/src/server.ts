@@ -93,8 +93,9 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
     deps.hub.publish(`survey:${p.surveyId}`, 'batch', p);
     deps.hub.publishCoalesced(`workspace:${e.workspaceId}`, 'metrics', { surveyId: p.surveyId, at: new Date().toISOString() });
   });
-  // Alert rules are evaluated as responses arrive (debounced per workspace); alerts are delivered by a retrying queue.
-  const alerts = new AlertsWorker(deps, { log: (err, msg) => app.log.error({ err }, msg) });
+  // Alert rules are evaluated as responses arrive (debounced per workspace) and, for low response
+  // counts, on a clock; alerts are delivered by a retrying queue.
+  const alerts = new AlertsWorker(deps, { clockEveryMs: config.alertEvaluateEveryMs, log: (err, msg) => app.log.error({ err }, msg) });
   alerts.listen();
   if (config.worker) deps.outbox.start();
   if (config.worker) alerts.start();

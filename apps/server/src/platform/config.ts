@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   webDist: z.string().optional(),
   /** Run the outbox worker in this process (web + worker by default). */
   worker: z.coerce.boolean().default(true),
+  /** How often alert rules on a low response count are evaluated with nothing arriving (ms). */
+  alertEvaluateEveryMs: z.coerce.number().int().min(50).max(86_400_000).default(300_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL,
     publicRateLimit: env.PUBLIC_RATE_LIMIT,
     webDist: env.WEB_DIST,
+    alertEvaluateEveryMs: env.ALERT_EVALUATE_EVERY_MS || undefined,
   });
   return { ...parsed, ...overrides };
 }

@@ -35,7 +35,9 @@ export type AlertFilters = z.infer<typeof AlertFilters>;
 /**
  * Threshold: the metric over a rolling window of the last `windowDays` local days (today
  * included, so 1 = today so far) is below/above `value`. A rolling window holds about the same
- * amount of data at any hour; a calendar week would restart nearly empty every Monday.
+ * amount of data at any hour; a calendar week would restart nearly empty every Monday. A response
+ * count *below* a threshold is judged on whole days instead (1 = yesterday): today's count so far
+ * is always low.
  */
 export const ThresholdConfig = z.object({
   operator: z.enum(['below', 'above']),
@@ -44,7 +46,10 @@ export const ThresholdConfig = z.object({
 }).strict();
 export type ThresholdConfig = z.infer<typeof ThresholdConfig>;
 
-/** Anomaly: the current day/week so far lies outside mean ± sigmas·sd of the previous `periods`. */
+/**
+ * Anomaly: the current day/week so far lies outside mean ± sigmas·sd of the previous `periods`.
+ * A response count fires on a rise so far, and on a drop once the day/week is over.
+ */
 export const AnomalyConfig = z.object({
   interval: z.enum(['day', 'week']).default('day'),
   periods: z.number().int().min(3).max(52).default(8),
@@ -98,6 +103,8 @@ export interface AlertMeasurement {
   n: number;
   from: string; to: string;
   interval: 'total' | 'day' | 'week';
+  /** Whole past periods only: how rules on a low response count are judged (a running period is always low so far). */
+  complete?: boolean;
 }
 
 export type AlertExpected =
@@ -126,7 +133,7 @@ export interface AlertEvent {
   firedAt: string;
   value: number | null;
   n: number;
-  window: { from: string; to: string; interval: 'total' | 'day' | 'week' };
+  window: { from: string; to: string; interval: 'total' | 'day' | 'week'; complete?: boolean };
   expected: AlertExpected | null;
   email: { status: DeliveryStatus; attempts: number };
   webhook: { status: DeliveryStatus; attempts: number };

@@ -45,7 +45,8 @@ function copy(lang: Lang, c: AlertContext) {
     e.rule.filters.meta ? `${e.rule.filters.meta.key} = ${e.rule.filters.meta.value}` : null,
   ].filter(Boolean).join(' · ') || (lang === 'en' ? 'all responses' : zhT ? '全部回覆' : '全部回复');
   if (lang === 'en') {
-    const span = w.interval === 'total' ? (w.from === w.to ? 'today so far' : `the last ${daysIn(w)} days`) : w.interval === 'day' ? 'today so far' : 'this week so far';
+    const span = w.complete ? (w.interval === 'week' ? 'a whole week' : w.from === w.to ? 'a whole day' : `${daysIn(w)} whole days`)
+      : w.interval === 'total' ? (w.from === w.to ? 'today so far' : `the last ${daysIn(w)} days`) : w.interval === 'day' ? 'today so far' : 'this week so far';
     const why = !x ? '' : x.kind === 'threshold' ? `, ${x.operator} the threshold of ${f(x.value)}`
       : `, outside its normal range of ${f(x.low)} to ${f(x.high)} (mean ${f(x.mean)} ± ${x.sigmas} sd of the previous ${x.baseline.length} ${w.interval === 'week' ? 'weeks' : 'days'})`;
     return {
@@ -60,7 +61,8 @@ function copy(lang: Lang, c: AlertContext) {
       open: 'Open the dashboard:',
     };
   }
-  const span = w.interval === 'total' ? (w.from === w.to ? '今日至今' : `最近 ${daysIn(w)} 天`) : w.interval === 'day' ? '今日至今' : zhT ? '本週至今' : '本周至今';
+  const span = w.complete ? (w.interval === 'week' ? (zhT ? '整週' : '整周') : w.from === w.to ? (zhT ? '全日' : '全天') : `整整 ${daysIn(w)} 天`)
+    : w.interval === 'total' ? (w.from === w.to ? '今日至今' : `最近 ${daysIn(w)} 天`) : w.interval === 'day' ? '今日至今' : zhT ? '本週至今' : '本周至今';
   const unit = w.interval === 'week' ? (zhT ? '週' : '周') : '天';
   const why = !x ? '' : x.kind === 'threshold'
     ? `，${x.operator === 'below' ? (zhT ? '低於門檻' : '低于阈值') : (zhT ? '高於門檻' : '高于阈值')} ${f(x.value)}`

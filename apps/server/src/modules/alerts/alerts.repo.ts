@@ -69,3 +69,13 @@ export async function leaseDelivery(db: Q, id: string, seen: string, until: stri
 
 export const saveDelivery = (db: Q, id: string, patch: Pick<AlertEventsTable, 'email_status' | 'email_attempts' | 'webhook_status' | 'webhook_attempts' | 'next_attempt_at' | 'last_error'>) =>
   db.updateTable('alert_events').set(patch).where('id', '=', id).execute();
+
+/**
+ * The clock's one query: workspaces with an enabled rule on the response count (the rules that
+ * can fire while nothing arrives; which of them do is decided on the parsed rule).
+ */
+export async function workspacesWithCountRules(db: Q): Promise<string[]> {
+  const rows = await db.selectFrom('alert_rules').select('workspace_id').distinct()
+    .where('enabled', '=', 1).where('metric', '=', 'responses').execute();
+  return rows.map((r) => r.workspace_id);
+}

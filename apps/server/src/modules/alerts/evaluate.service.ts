@@ -3,7 +3,7 @@
  * fire. Firing claims the cool-down and stores the alert with its audit row in one transaction,
  * then publishes it to the workspace's live stream; delivery (email, webhook) follows apart.
  */
-import type { AlertExpected, AlertMeasurement, AlertRule } from '@touchpoint/shared';
+import type { AlertExpected, AlertMeasurement, AlertRule, AnomalyConfig } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../platform/http/access.js';
 import { newTimeOrderedId } from '../../platform/crypto/tokens.js';
@@ -12,8 +12,8 @@ import { getMetricSettings, localDay, queryMetrics, type MetricsQuery } from '..
 import type { AlertEventsTable } from './alerts.tables.js';
 import * as repo from './alerts.repo.js';
 import {
-  anomalyPeriods, coolDownCutoff, DELIVERY_LEASE_MS, coolDownOver, enoughAnswers, isAnomalous, metricValue, normalRange, ruleMatches,
-  SD_FLOOR, thresholdCrossed, thresholdWindow, type Summary, type Touched,
+  addDays, anomalyPeriods, closedWindowReported, coolDownCutoff, DELIVERY_LEASE_MS, coolDownOver, enoughAnswers, isAnomalous, judgesLowCount, metricValue,
+  normalRange, ruleDue, SD_FLOOR, thresholdCrossed, thresholdWindow, volumeDropped, type Summary, type Touched,
 } from './evaluation.js';
 import { presentEvent } from './events.service.js';
 import { getRule, presentRule } from './rules.service.js';
@@ -28,28 +28,46 @@ function segment(rule: AlertRule): Pick<MetricsQuery, 'surveyIds' | 'channels' |
 
 /** The rule's number now (`today` is the workspace's local day) and whether it calls for an alert. */
 export async function measureRule(deps: Deps, workspaceId: string, rule: AlertRule, today: string): Promise<Measured> {
-  if (rule.kind === 'threshold') {
-    const w = thresholdWindow(today, rule.config.windowDays);
-    const r = await queryMetrics(deps, workspaceId, { ...w, interval: 'total', ...segment(rule) });
-    const { value, n } = metricValue(rule.metric, r.total);
-    const breached = value !== null && enoughAnswers(rule.metric, n, rule.minResponses) && thresholdCrossed(rule.config.operator, value, rule.config.value);
-    return { measurement: { value, n, ...w, interval: 'total' }, expected: { kind: 'threshold', operator: rule.config.operator, value: rule.config.value }, breached };
-  }
-  const p = anomalyPeriods(today, rule.config);
-  const r = await queryMetrics(deps, workspaceId, { from: p.from, to: p.to, interval: rule.config.interval, ...segment(rule) });
+  if (rule.kind === 'anomaly') return measureAnomaly(deps, workspaceId, rule, rule.config, today);
+  const complete = judgesLowCount(rule);
+  const w = thresholdWindow(today, rule.config.windowDays, complete);
+  const r = await queryMetrics(deps, workspaceId, { ...w, interval: 'total', ...segment(rule) });
+  const { value, n } = metricValue(rule.metric, r.total);
+  const breached = value !== null && enoughAnswers(rule.metric, n, rule.minResponses) && thresholdCrossed(rule.config.operator, value, rule.config.value);
+  return {
+    measurement: { value, n, ...w, interval: 'total', ...(complete ? { complete } : {}) },
+    expected: { kind: 'threshold', operator: rule.config.operator, value: rule.config.value }, breached,
+  };
+}
+
+/**
+ * The current period so far against the periods before it; for the response count also the last
+ * closed period against the ones before *it*, for a drop (one query reads both).
+ */
+async function measureAnomaly(deps: Deps, workspaceId: string, rule: AlertRule, cfg: AnomalyConfig, today: string): Promise<Measured> {
+  const running = anomalyPeriods(today, cfg);
+  const closed = rule.metric === 'responses' ? anomalyPeriods(addDays(running.current, -1), cfg) : null;
+  const r = await queryMetrics(deps, workspaceId, { from: (closed ?? running).from, to: today, interval: cfg.interval, ...segment(rule) });
   const byPeriod = new Map((r.series[0]?.points ?? []).map((pt) => [pt.period, metricValue(rule.metric, pt)]));
   const read = (period: string) => byPeriod.get(period) ?? metricValue(rule.metric, NOTHING);
-  const current = read(p.current);
-  // Only periods with enough answers say what normal is; a quiet day's NPS of 3 answers says little.
-  const baseline = p.baseline.map((period) => ({ period, ...read(period) }))
-    .filter((b): b is { period: string; value: number; n: number } => b.value !== null && enoughAnswers(rule.metric, b.n, rule.minResponses));
-  const range = normalRange(baseline.map((b) => b.value), rule.config.sigmas, SD_FLOOR[rule.metric]);
-  const breached = !!range && current.value !== null && enoughAnswers(rule.metric, current.n, rule.minResponses) && isAnomalous(rule.metric, current.value, range);
-  return {
-    measurement: { value: current.value, n: current.n, from: p.current, to: today, interval: rule.config.interval },
-    expected: range && { kind: 'anomaly', ...range, sigmas: rule.config.sigmas, baseline },
-    breached,
+  const judge = (p: typeof running, to: string, complete: boolean): Measured => {
+    const current = read(p.current);
+    // Only periods with enough answers say what normal is; a quiet day's NPS of 3 answers says little.
+    const baseline = p.baseline.map((period) => ({ period, ...read(period) }))
+      .filter((b): b is { period: string; value: number; n: number } => b.value !== null && enoughAnswers(rule.metric, b.n, rule.minResponses));
+    const range = normalRange(baseline.map((b) => b.value), cfg.sigmas, SD_FLOOR[rule.metric]);
+    const breached = !!range && current.value !== null && enoughAnswers(rule.metric, current.n, rule.minResponses)
+      && (complete ? volumeDropped(current.value, range) : isAnomalous(rule.metric, current.value, range));
+    return {
+      measurement: { value: current.value, n: current.n, from: p.current, to, interval: cfg.interval, ...(complete ? { complete } : {}) },
+      expected: range && { kind: 'anomaly', ...range, sigmas: cfg.sigmas, baseline },
+      breached,
+    };
   };
+  const now = judge(running, today, false);
+  if (now.breached || !closed) return now;
+  const last = judge(closed, closed.to, true);
+  return last.breached ? last : now;
 }
 
 /**
@@ -64,7 +82,10 @@ export async function fireAlert(deps: Deps, workspaceId: string, rule: AlertRule
   const row: AlertEventsTable = {
     id: newTimeOrderedId(), workspace_id: workspaceId, rule_id: rule.id, fired_at: now, test: opts.test ? 1 : 0,
     value: m.measurement.value, n: m.measurement.n, expected: m.expected && JSON.stringify(m.expected),
-    details: JSON.stringify({ rule: { name: rule.name, metric: rule.metric, kind: rule.kind, filters: rule.filters }, window: { from: m.measurement.from, to: m.measurement.to, interval: m.measurement.interval } }),
+    details: JSON.stringify({
+      rule: { name: rule.name, metric: rule.metric, kind: rule.kind, filters: rule.filters },
+      window: { from: m.measurement.from, to: m.measurement.to, interval: m.measurement.interval, ...(m.measurement.complete ? { complete: true } : {}) },
+    }),
     email_status: email, email_attempts: 0, webhook_status: webhook, webhook_attempts: 0,
     // A real alert is due at once for the delivery queue; a test alert is leased to the request
     // that sends it right away (the queue takes it over only if that request dies).
@@ -90,20 +111,23 @@ async function todayIn(deps: Deps, workspaceId: string, at: string): Promise<str
 }
 
 /**
- * Re-reads every enabled rule the arrivals could have moved and fires the ones whose condition
- * holds outside their cool-down. One rule failing (a bad filter, a query error) does not stop
- * the others. `onFired` hands new alerts to delivery.
+ * Re-reads every enabled rule the arrivals (or the clock) could have moved and fires the ones
+ * whose condition holds outside their cool-down; a window of whole days alerts once. One rule
+ * failing (a bad filter, a query error) does not stop the others. `onFired` hands new alerts to
+ * delivery.
  */
 export async function evaluateWorkspace(deps: Deps, workspaceId: string, touched: Touched, onFired: (row: AlertEventsTable) => void, log: (err: unknown, msg: string) => void) {
-  const rules = (await repo.enabledRules(deps.db, workspaceId)).map(presentRule).filter((r) => ruleMatches(r.filters, touched));
+  const rules = (await repo.enabledRules(deps.db, workspaceId)).map(presentRule).filter((r) => ruleDue(r, touched));
   if (!rules.length) return;
   // Recorded as the evaluation's time: whatever committed before it is in the numbers.
   const startedAt = new Date().toISOString();
-  const today = await todayIn(deps, workspaceId, startedAt);
+  const { timeZone } = await getMetricSettings(deps, workspaceId);
+  const today = localDay(startedAt, timeZone);
   for (const rule of rules) {
     try {
       const m = await measureRule(deps, workspaceId, rule, today);
-      if (m.breached && coolDownOver(rule.lastFiredAt, rule.cooldownMinutes, Date.now())) {
+      const reported = !!m.measurement.complete && closedWindowReported(rule.lastFiredAt && localDay(rule.lastFiredAt, timeZone), m.measurement.to);
+      if (m.breached && !reported && coolDownOver(rule.lastFiredAt, rule.cooldownMinutes, Date.now())) {
         const row = await fireAlert(deps, workspaceId, rule, m, { test: false, actor: SYSTEM_ACTOR });
         if (row) onFired(row);
       }

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALERT_METRICS, type AlertEvent } from '@touchpoint/shared';
 import {
-  anomalyPeriods, coolDownOver, isAnomalous, MAX_ATTEMPTS, metricValue, mondayOf, normalRange, retryDelay, ruleMatches, SD_FLOOR,
-  thresholdCrossed, thresholdWindow,
+  addDays, anomalyPeriods, closedWindowReported, coolDownOver, isAnomalous, judgesLowCount, MAX_ATTEMPTS, metricValue, mondayOf, normalRange, retryDelay,
+  ruleDue, ruleMatches, SD_FLOOR, thresholdCrossed, thresholdWindow, volumeDropped,
 } from './evaluation.js';
 import { alertEmail, signWebhook, webhookPayload } from './alert-message.js';
 
@@ -23,9 +23,15 @@ describe('threshold', () => {
       return thresholdCrossed('below', v, t) !== thresholdCrossed('above', v, t);
     }));
   });
-  it('reads a rolling window of N local days ending today', () => {
+  it('reads a rolling window of N local days ending today, or N whole days ending yesterday', () => {
     expect(thresholdWindow('2026-03-01', 1)).toEqual({ from: '2026-03-01', to: '2026-03-01' });
     expect(thresholdWindow('2026-03-01', 7)).toEqual({ from: '2026-02-23', to: '2026-03-01' });
+    expect(thresholdWindow('2026-03-01', 1, true)).toEqual({ from: '2026-02-28', to: '2026-02-28' });
+    fc.assert(fc.property(day, fc.integer({ min: 1, max: 90 }), (d, n) => {
+      const w = thresholdWindow(d, n, true);
+      expect(w.to).toBe(addDays(d, -1));
+      expect(Math.round((Date.parse(w.to) - Date.parse(w.from)) / 86_400_000) + 1).toBe(n);
+    }));
   });
 });
 
@@ -42,6 +48,14 @@ describe('anomaly', () => {
       const outside = m === 'responses' ? x > r.high : x < r.low || x > r.high;
       return isAnomalous(m, x, r) === outside;
     }));
+  });
+  it('calls a closed period\'s count a drop exactly below the range', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 3, maxLength: 52 }), fc.integer({ min: 0, max: 10_000 }), (values, x) => {
+      const r = normalRange(values, 2, SD_FLOOR.responses)!;
+      expect(volumeDropped(x, r)).toBe(x < r.low);
+    }));
+    // A new workspace's history of empty days: nothing can drop below it.
+    expect(volumeDropped(0, normalRange([0, 0, 0, 0], 2, SD_FLOOR.responses)!)).toBe(false);
   });
   it('is unmoved by shifting history and value together', () => {
     fc.assert(fc.property(fc.array(fc.integer({ min: -100, max: 100 }), { minLength: 3, maxLength: 20 }), fc.integer({ min: -100, max: 100 }), fc.integer({ min: -50, max: 50 }), (values, x, shift) =>
@@ -73,6 +87,23 @@ describe('rules, cool-down and retries', () => {
     expect(ruleMatches({ surveyId: 's2' }, touched)).toBe(false);
     expect(ruleMatches({ surveyId: 's1', channel: 'sms' }, touched)).toBe(false);
     expect(ruleMatches({ surveyId: 's1', channel: 'sms' }, { ...touched, anyChannel: true })).toBe(true);
+  });
+  it('lets the clock re-read only the rules that fire on a low response count', () => {
+    const clock = { surveys: new Set<string>(), channels: new Set<string>(), anyChannel: false, clock: true };
+    const rule = (metric: string, kind: string, operator?: string) => ({ metric, kind, config: { operator }, filters: {} }) as never;
+    expect(judgesLowCount(rule('responses', 'threshold', 'below'))).toBe(true);
+    expect(judgesLowCount(rule('responses', 'anomaly'))).toBe(true);
+    expect(judgesLowCount(rule('responses', 'threshold', 'above'))).toBe(false);
+    expect(judgesLowCount(rule('nps', 'threshold', 'below'))).toBe(false);
+    expect(ruleDue(rule('responses', 'threshold', 'below'), clock)).toBe(true);
+    expect(ruleDue(rule('nps', 'anomaly'), clock)).toBe(false);
+    expect(ruleDue(rule('nps', 'anomaly'), { ...clock, surveys: new Set(['s1']) })).toBe(true); // arrivals in the same window
+  });
+  it('alerts once per closed window: a firing after the window ended reported it', () => {
+    expect(closedWindowReported(null, '2026-03-01')).toBe(false);
+    expect(closedWindowReported('2026-03-01', '2026-03-01')).toBe(false); // fired while the window still ran
+    expect(closedWindowReported('2026-03-02', '2026-03-01')).toBe(true);
+    expect(closedWindowReported('2026-03-05', '2026-03-01')).toBe(true); // a week's window, later that week
   });
   it('holds a rule quiet for exactly its cool-down', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 43_200 }), fc.integer({ min: 0, max: 2e9 }), (minutes, since) => {
@@ -109,6 +140,14 @@ describe('messages', () => {
     const zh = alertEmail({ ...ctx, workspace: { ...ctx.workspace, language: 'zh-Hans' } });
     expect(zh.subject).toBe('Touchpoint 警报：Checkout <b>NPS</b> — NPS −12.5（n = 42）');
     expect(zh.text.indexOf('低于阈值')).toBeLessThan(zh.text.indexOf('below the threshold'));
+  });
+
+  it('says when a window holds whole days only (a low response count)', () => {
+    const quiet: AlertEvent = { ...event, rule: { ...event.rule, metric: 'responses' }, value: 0, n: 0, window: { from: '2026-11-22', to: '2026-11-22', interval: 'total', complete: true }, expected: { kind: 'threshold', operator: 'below', value: 10 } };
+    const mail = alertEmail({ ...ctx, event: quiet });
+    expect(mail.text).toContain('Responses is 0 (n = 0) for 2026-11-22 (a whole day), below the threshold of 10.');
+    expect(mail.text).toContain('回覆數 為 0（n = 0），期間 2026-11-22（全日），低於門檻 10。');
+    expect(alertEmail({ ...ctx, event: { ...quiet, window: { from: '2026-11-16', to: '2026-11-22', interval: 'total', complete: true } } }).text).toContain('(7 whole days)');
   });
 
   it('signs "<timestamp>.<body>" with HMAC-SHA256', () => {

@@ -3,7 +3,7 @@
  * it reads them over, whether a threshold is crossed, what "normal" is for an anomaly rule, the
  * cool-down and the delivery back-off. Property tests sit next to this file.
  */
-import type { AlertFilters, AlertMetric, AnomalyConfig, ThresholdConfig } from '@touchpoint/shared';
+import type { AlertFilters, AlertMetric, AlertRule, AnomalyConfig, ThresholdConfig } from '@touchpoint/shared';
 
 /** The parts of a metrics summary a rule reads (as queryMetrics returns them). */
 export interface Summary {
@@ -43,12 +43,40 @@ export function mondayOf(day: string): string {
   return addDays(day, -((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7));
 }
 
-/** The rolling window of a threshold rule: the last `windowDays` local days, today included. */
-export function thresholdWindow(today: string, windowDays: number): { from: string; to: string } {
-  return { from: addDays(today, -(windowDays - 1)), to: today };
+/**
+ * The rolling window of a threshold rule: the last `windowDays` local days, today included; or,
+ * for a rule on a low response count (`closed`), the last `windowDays` whole days before today.
+ */
+export function thresholdWindow(today: string, windowDays: number, closed = false): { from: string; to: string } {
+  const to = closed ? addDays(today, -1) : today;
+  return { from: addDays(to, -(windowDays - 1)), to };
 }
 
-/** The periods an anomaly rule reads: the current one (so far) and the `periods` before it, oldest first. */
+/**
+ * Rules that fire on a low response count: a response-count threshold "below", and a response-count
+ * anomaly (a drop). A period still running always has a low count so far, so these judge whole
+ * periods only; and since the drop they look for is responses *not* arriving, nothing but a clock
+ * would ever evaluate them. The alerts worker's timer evaluates exactly these.
+ */
+export function judgesLowCount(rule: Pick<AlertRule, 'metric' | 'kind' | 'config'>): boolean {
+  if (rule.metric !== 'responses') return false;
+  return rule.kind === 'anomaly' || (rule.config as ThresholdConfig).operator === 'below';
+}
+
+/**
+ * Has an alert on a window of whole days already gone out? Such a window stays the same from the
+ * moment it closes until the next period closes, so one alert per window is enough: without this a
+ * quiet day would re-fire after every cool-down all the next day. `lastFiredDay` is the local day
+ * of the rule's last firing.
+ */
+export function closedWindowReported(lastFiredDay: string | null, windowTo: string): boolean {
+  return lastFiredDay !== null && lastFiredDay > windowTo;
+}
+
+/**
+ * The periods an anomaly rule reads: the current one (so far) and the `periods` before it, oldest
+ * first. Passing the day before the current period's start gives the last closed period instead.
+ */
 export function anomalyPeriods(today: string, cfg: Pick<AnomalyConfig, 'interval' | 'periods'>): { current: string; baseline: string[]; from: string; to: string } {
   const step = cfg.interval === 'day' ? 1 : 7;
   const current = cfg.interval === 'day' ? today : mondayOf(today);
@@ -77,13 +105,18 @@ export function normalRange(values: readonly number[], sigmas: number, floor: nu
 }
 
 /**
- * Is `value` outside the range? For the response count only a rise counts: the current period
- * is still running, so its count so far is naturally low, and evaluation happens only when
- * responses arrive anyway.
+ * Is `value` (the current period so far) outside the range? For the response count only a rise
+ * counts: the period is still running, so its count so far is naturally low. A drop in volume is
+ * judged on the last closed period instead (volumeDropped).
  */
 export function isAnomalous(metric: AlertMetric, value: number, range: NormalRange): boolean {
   if (value > range.high) return true;
   return metric !== 'responses' && value < range.low;
+}
+
+/** A closed period's response count below its normal range. (A rise was judged while it ran.) */
+export function volumeDropped(count: number, range: NormalRange): boolean {
+  return count < range.low;
 }
 
 /** Past the cool-down? A rule that never fired always is. */
@@ -109,14 +142,23 @@ export function retryDelay(attempts: number): number | null {
   return attempts >= 1 && attempts < MAX_ATTEMPTS ? RETRY_DELAYS_MS[attempts - 1] : null;
 }
 
-/** What a debounced batch of arrivals touched in one workspace. */
-export interface Touched { surveys: Set<string>; channels: Set<string>; anyChannel: boolean }
+/**
+ * What a debounced batch of arrivals touched in one workspace; `clock` when the timer asked for
+ * the rules that can fire with nothing arriving (see judgesLowCount).
+ */
+export interface Touched { surveys: Set<string>; channels: Set<string>; anyChannel: boolean; clock?: boolean }
+
+/** Does this evaluation re-read the rule? The clock's, for low-count rules; arrivals', see ruleMatches. */
+export function ruleDue(rule: Pick<AlertRule, 'metric' | 'kind' | 'config' | 'filters'>, touched: Touched): boolean {
+  return (!!touched.clock && judgesLowCount(rule)) || ruleMatches(rule.filters, touched);
+}
 
 /**
  * Can these arrivals have moved the rule's number? A rule for another survey or channel cannot
  * have changed, so it is not re-read. (Metadata is not in the events: such rules are re-read.)
  */
 export function ruleMatches(filters: AlertFilters, touched: Touched): boolean {
+  if (!touched.surveys.size && !touched.anyChannel) return false; // the clock alone touched nothing
   if (filters.surveyId && !touched.surveys.has(filters.surveyId)) return false;
   if (filters.channel && !touched.anyChannel && !touched.channels.has(filters.channel)) return false;
   return true;

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { useToast } from '../../ui/Toast';
+import { wholeDays } from './alert-text';
 import { checkForm, emptyForm, formFromRule, newWebhookSecret, type RuleForm } from './rule-form';
 
 interface Props { wid: string; rule: AlertRule | null; surveys: Survey[]; onClose: () => void; onSaved: () => void }
@@ -66,7 +67,7 @@ export function RuleFormModal({ wid, rule, surveys, onClose, onSaved }: Props) {
           <div className="form-row">
             {select('operator', t('alerts.form.operator'), [['below', t('alerts.op.below')], ['above', t('alerts.op.above')]], errors['config.operator'])}
             {text('value', t('alerts.form.value'), { type: 'number', error: errors['config.value'] })}
-            {text('windowDays', t('alerts.form.windowDays'), { type: 'number', error: errors['config.windowDays'], hint: t('alerts.form.windowHint') })}
+            {text('windowDays', t('alerts.form.windowDays'), { type: 'number', error: errors['config.windowDays'], hint: wholeDays(f.metric, f.operator) ? t('alerts.form.windowHintWholeDays') : t('alerts.form.windowHint') })}
           </div>
         ) : (
           <div className="stack-sm">

@@ -17,12 +17,20 @@ export function valueText(t: TFunction, lang: UiLanguage, metric: AlertMetric, v
   return t('alerts.value', { value: formatMetric(lang, metric, value), n: formatNumber(lang, n) });
 }
 
+/**
+ * A response count below a threshold is judged on whole days before today (the server's rule:
+ * today's count so far is always low), so "1 day" means yesterday.
+ */
+export const wholeDays = (metric: AlertMetric, operator: 'below' | 'above') => metric === 'responses' && operator === 'below';
+
 /** "NPS below 0, last 7 days" / "NPS outside mean ± 2 sd of the previous 8 days". */
 export function conditionText(t: TFunction, lang: UiLanguage, rule: AlertRule): string {
   const metric = t(`alerts.metric.${rule.metric}`);
   if (rule.kind === 'threshold') {
     const c = rule.config;
-    const window = c.windowDays === 1 ? t('alerts.window.today') : t('alerts.window.days', { count: c.windowDays });
+    const window = wholeDays(rule.metric, c.operator)
+      ? (c.windowDays === 1 ? t('alerts.window.yesterday') : t('alerts.window.wholeDays', { count: c.windowDays }))
+      : c.windowDays === 1 ? t('alerts.window.today') : t('alerts.window.days', { count: c.windowDays });
     return t('alerts.cond.threshold', { metric, op: t(`alerts.op.${c.operator}`), value: formatMetric(lang, rule.metric, c.value), window });
   }
   const c = rule.config;

@@ -5,6 +5,8 @@ import { ALERT_KINDS, ALERT_METRICS, DELIVERY_STATUSES, type AlertEvent, type Al
 import en from '../../lib/locales/en.json';
 import zhHant from '../../lib/locales/zh-Hant.json';
 import zhHans from '../../lib/locales/zh-Hans.json';
+import type { TFunction } from 'i18next';
+import { conditionText } from './alert-text';
 import { checkForm, emptyForm, formFromRule, formToBody, newWebhookSecret } from './rule-form';
 import { mergeAlerts } from './use-alert-feed';
 
@@ -34,6 +36,18 @@ describe('rule form', () => {
   });
 });
 
+describe('rule conditions', () => {
+  // A stand-in t(): the key with its options, enough to see which key was chosen.
+  const t = ((key: string, o?: Record<string, unknown>) => (o ? `${key}(${Object.values(o).join(',')})` : key)) as unknown as TFunction;
+  const rule = (metric: string, operator: string, windowDays: number) => ({ metric, kind: 'threshold', config: { operator, value: 10, windowDays } }) as unknown as AlertRule;
+  it('says a low response count is judged on whole days before today, everything else up to today', () => {
+    expect(conditionText(t, 'en', rule('responses', 'below', 1))).toContain('alerts.window.yesterday');
+    expect(conditionText(t, 'en', rule('responses', 'below', 7))).toContain('alerts.window.wholeDays(7)');
+    expect(conditionText(t, 'en', rule('responses', 'above', 1))).toContain('alerts.window.today');
+    expect(conditionText(t, 'en', rule('nps', 'below', 7))).toContain('alerts.window.days(7)');
+  });
+});
+
 describe('live alerts', () => {
   const alert = (id: string, acknowledgedAt: string | null = null) => ({ id, acknowledgedAt }) as AlertEvent;
   it('keeps newest first, replaces updated copies, and drops acknowledged ones from the open view', () => {
@@ -51,7 +65,7 @@ describe('alert translations', () => {
     const keys = [
       ...ALERT_METRICS.map((m) => `alerts.metric.${m}`), ...ALERT_KINDS.map((k) => `alerts.kind.${k}`),
       ...DELIVERY_STATUSES.map((s) => `alerts.delivery.status.${s}`), 'alerts.op.below', 'alerts.op.above',
-      'alerts.periods.day_other', 'alerts.periods.week_other', 'alerts.window.days_other', 'nav.alerts',
+      'alerts.periods.day_other', 'alerts.periods.week_other', 'alerts.window.days_other', 'alerts.window.wholeDays_other', 'nav.alerts',
     ];
     for (const [lang, tree] of Object.entries({ en, zhHant, zhHans })) expect(keys.filter((k) => typeof get(tree as Tree, k) !== 'string'), lang).toEqual([]);
   });
