@@ -24,7 +24,8 @@ let n = 0;
 beforeAll(async () => {
   smtp = await startSmtp();
   hooks = await startWebhookReceiver();
-  s = await startTestServer({ smtpUrl: smtp.url, publicRateLimit: 1_000_000 });
+  // The webhook receiver listens on 127.0.0.1, which a default server refuses (alerts-webhooks.test.ts).
+  s = await startTestServer({ smtpUrl: smtp.url, publicRateLimit: 1_000_000, alertWebhookAllowPrivate: true });
   ws = await s.workspace('Lotus 蓮花');
   other = await s.workspace('Other');
   for (const k of ['a', 'b', 'c'] as const) surveys[k] = await liveSurvey(ws.owner, ws.id);

@@ -26,6 +26,11 @@ export const ConfigSchema = z.object({
   worker: z.coerce.boolean().default(true),
   /** How often alert rules on a low response count are evaluated with nothing arriving (ms). */
   alertEvaluateEveryMs: z.coerce.number().int().min(50).max(86_400_000).default(300_000),
+  /**
+   * Deliver alert webhooks to private, loopback and link-local addresses too. Off: webhook URLs
+   * are typed by users, and the server must not become their way into its own network.
+   */
+  alertWebhookAllowPrivate: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -47,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicRateLimit: env.PUBLIC_RATE_LIMIT,
     webDist: env.WEB_DIST,
     alertEvaluateEveryMs: env.ALERT_EVALUATE_EVERY_MS || undefined,
+    alertWebhookAllowPrivate: env.ALERT_WEBHOOK_ALLOW_PRIVATE || undefined,
   });
   return { ...parsed, ...overrides };
 }

@@ -7,6 +7,7 @@
  *
  * Why not the outbox: it retries a failing handler on every tick, without back-off or a last
  * attempt, and one dead webhook would then be called four times a second for ever.
+ * Webhooks go to public addresses only (webhook-send.ts); a refused one fails without retries.
  */
 import type { AlertEvent, DeliveryStatus } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
@@ -20,6 +21,7 @@ import { alertEmail, signWebhook, webhookPayload, type AlertContext } from './al
 import { DELIVERY_LEASE_MS as LEASE_MS, retryDelay } from './evaluation.js';
 import { presentEvent } from './events.service.js';
 import { presentRule, webhookSecretOf } from './rules.service.js';
+import { sendWebhook, WebhookRefused } from './webhook-send.js';
 
 const WEBHOOK_TIMEOUT_MS = 5_000;
 
@@ -80,8 +82,10 @@ async function attempt(deps: Deps, row: AlertEventsTable, nowMs: number): Promis
         if (!(await postWebhook(ruleRow, deps, ctx))) s.webhook_status = 'skipped';
         else s.webhook_status = 'delivered';
       } catch (err) {
-        errors.push(`webhook: ${describe(err)}`);
-        s.webhook_status = failedOrRetrying(s.webhook_attempts);
+        // A refused target stays refused: failed at once, not retried for half an hour.
+        const refused = err instanceof WebhookRefused;
+        errors.push(`webhook: ${refused ? `refused: ${err.message}` : describe(err)}`);
+        s.webhook_status = refused ? 'failed' : failedOrRetrying(s.webhook_attempts);
       }
     }
   }
@@ -127,18 +131,11 @@ async function postWebhook(rule: AlertRulesTable, deps: Deps, ctx: AlertContext)
   if (!rule.webhook_url || !secret) return false;
   const body = JSON.stringify(webhookPayload(ctx));
   const timestamp = Math.floor(Date.now() / 1000);
-  const res = await fetch(rule.webhook_url, {
-    method: 'POST', body,
-    // A redirect could send the signed alert somewhere the rule does not name: not followed.
-    redirect: 'manual',
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    headers: {
-      'content-type': 'application/json', 'user-agent': 'Touchpoint-Alerts/1',
-      'x-touchpoint-event': 'alert.fired', 'x-touchpoint-timestamp': String(timestamp),
-      'x-touchpoint-signature': signWebhook(secret, timestamp, body), 'x-touchpoint-delivery': ctx.event.id,
-    },
-  });
-  await res.body?.cancel().catch(() => undefined);
-  if (res.status < 200 || res.status > 299) throw new Error(`HTTP ${res.status}`);
+  const status = await sendWebhook(rule.webhook_url, {
+    'content-type': 'application/json', 'user-agent': 'Touchpoint-Alerts/1',
+    'x-touchpoint-event': 'alert.fired', 'x-touchpoint-timestamp': String(timestamp),
+    'x-touchpoint-signature': signWebhook(secret, timestamp, body), 'x-touchpoint-delivery': ctx.event.id,
+  }, body, { allowPrivate: deps.config.alertWebhookAllowPrivate, timeoutMs: WEBHOOK_TIMEOUT_MS });
+  if (status < 200 || status > 299) throw new Error(`HTTP ${status}`);
   return true;
 }

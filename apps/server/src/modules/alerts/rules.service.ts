@@ -12,6 +12,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { getSurvey } from '../surveys/index.js';
 import type { AlertRulesTable } from './alerts.tables.js';
 import * as repo from './alerts.repo.js';
+import { webhookUrlProblem } from './webhook-address.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
 
@@ -25,8 +26,12 @@ export function presentRule(row: AlertRulesTable): AlertRule {
   } as AlertRule;
 }
 
-/** Checks the parts a schema cannot see: the survey is this workspace's; a webhook has a secret. */
-async function checkReferences(deps: Deps, workspaceId: string, rule: AlertRuleInput, hasStoredSecret: boolean) {
+/**
+ * Checks the parts a schema cannot see: the survey is this workspace's; a webhook has a secret and,
+ * when it is new (`checkUrl`), an address the server may send to. A stored URL is not re-judged on
+ * other changes, so a rule whose address is refused can still be renamed or turned off.
+ */
+async function checkReferences(deps: Deps, workspaceId: string, rule: AlertRuleInput, hasStoredSecret: boolean, checkUrl: boolean) {
   const issues: FieldIssue[] = [];
   if (rule.filters.surveyId) {
     try {
@@ -36,6 +41,8 @@ async function checkReferences(deps: Deps, workspaceId: string, rule: AlertRuleI
       issues.push({ path: 'body.filters.surveyId', message: 'no such survey in this workspace' });
     }
   }
+  const urlProblem = checkUrl && rule.webhookUrl && webhookUrlProblem(rule.webhookUrl, deps.config.alertWebhookAllowPrivate);
+  if (urlProblem) issues.push({ path: 'body.webhookUrl', message: urlProblem });
   if (rule.webhookUrl && !rule.webhookSecret && !hasStoredSecret) issues.push({ path: 'body.webhookSecret', message: 'a webhook needs a secret to sign its requests' });
   if (issues.length) throw validationError(issues);
 }
@@ -53,7 +60,7 @@ function toColumns(deps: Deps, rule: AlertRuleInput) {
 const auditDetails = (rule: AlertRuleInput) => ({ name: rule.name, metric: rule.metric, kind: rule.kind, config: rule.config, filters: rule.filters, webhook: !!rule.webhookUrl, emails: rule.emailTo.length });
 
 export async function createRule(deps: Deps, ctx: Ctx, input: AlertRuleInput): Promise<AlertRule> {
-  await checkReferences(deps, ctx.workspaceId, input, false);
+  await checkReferences(deps, ctx.workspaceId, input, false, true);
   const now = new Date().toISOString();
   const row: AlertRulesTable = {
     id: newId(), workspace_id: ctx.workspaceId, webhook_secret_enc: null, ...toColumns(deps, input),
@@ -88,7 +95,7 @@ export async function updateRule(deps: Deps, ctx: Ctx, id: string, patch: AlertR
   const parsed = AlertRuleInput.safeParse(merged);
   if (!parsed.success) throw fromZodError(parsed.error, 'body');
   const rule = parsed.data;
-  await checkReferences(deps, ctx.workspaceId, rule, !!row.webhook_secret_enc);
+  await checkReferences(deps, ctx.workspaceId, rule, !!row.webhook_secret_enc, 'webhookUrl' in patch);
   const columns = { ...toColumns(deps, rule), updated_at: new Date().toISOString() };
   // Without a webhook the secret has no use; dropping it means a new URL needs a new secret.
   if (!rule.webhookUrl) Object.assign(columns, { webhook_secret_enc: null });
