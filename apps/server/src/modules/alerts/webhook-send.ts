@@ -62,6 +62,9 @@ export async function sendWebhook(rawUrl: string, headers: Record<string, string
   return new Promise<number>((resolve, reject) => {
     // agent: false, a fresh connection each time: a pooled socket would skip the check above.
     const req = client.request(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup, signal, agent: false }, (res) => {
+      // Only the status matters; the body is drained, and a connection dropped during it (or the
+      // timeout) must not become an unhandled 'error' on the response stream.
+      res.on('error', () => undefined);
       res.resume();
       resolve(res.statusCode ?? 0);
     });
