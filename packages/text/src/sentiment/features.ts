@@ -1,0 +1,171 @@
+/**
+ * Features of a sentence for the learned model, the same code at training and at run time:
+ * word unigrams (marked "!" inside a negator's scope) and bigrams, character n-grams for Chinese,
+ * and the rule score (lexicon + negation, intensifiers, contrast, emoji, caps, exclamations).
+ * Values are the token's clause weight (contrast), so "…, but terrible" outweighs what came before.
+ */
+import { emojiValence } from './emoji.js';
+import { EN_BOOSTERS, EN_CONTRAST, EN_NEGATORS } from './words-en.js';
+import { ZH_BOOSTERS, ZH_CONTRAST, ZH_NEGATING_PREFIXES, ZH_NEGATORS } from './words-zh.js';
+import { clauseWeights, isClauseBreak, negatorBefore, ruleScore, type RuleScore, type RuleToken, type RuleWords } from './rules.js';
+import { tokenizeChinese, tokenizeEnglish, type Tokens } from './tokenize.js';
+import type { SegmenterName } from '../segment/index.js';
+import { splitSentences } from '../language/sentences.js';
+
+export type ModelLanguage = 'en' | 'zh';
+export type Features = Map<string, number>;
+
+export interface FeatureConfig {
+  /** Longest word n-gram. */
+  wordNgrams: number;
+  /** Longest character n-gram (Chinese only; 0 for none). */
+  charNgrams: number;
+  /** Whether n-gram values carry the clause weight (contrast) instead of 1. */
+  clauseWeighted: boolean;
+}
+
+export interface SentenceFeatures {
+  features: Features;
+  rule: RuleScore;
+}
+
+export function ruleWords(language: ModelLanguage, lexicon: ReadonlyMap<string, number>): RuleWords {
+  const valence = (t: string) => lexicon.get(t) ?? emojiValence(t);
+  if (language === 'en') return { valence, negators: EN_NEGATORS, boosters: EN_BOOSTERS, contrast: EN_CONTRAST };
+  return {
+    valence,
+    negators: ZH_NEGATORS,
+    boosters: ZH_BOOSTERS,
+    contrast: ZH_CONTRAST,
+    splitFused(token) {
+      if (token.length < 2) return undefined;
+      for (const [prefix, boost] of ZH_NEGATING_PREFIXES) {
+        if (token.length > prefix.length && token.startsWith(prefix)) {
+          const v = lexicon.get(token.slice(prefix.length));
+          if (v !== undefined) return { valence: v, boost, negated: true };
+        }
+      }
+      for (const [prefix, boost] of ZH_BOOSTERS) {
+        if (token.length > prefix.length && token.startsWith(prefix)) {
+          const v = lexicon.get(token.slice(prefix.length));
+          if (v !== undefined) return { valence: v, boost, negated: false };
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+function put(f: Features, key: string, value: number): void {
+  const old = f.get(key);
+  if (old === undefined || value > old) f.set(key, value);
+}
+
+function addWordFeatures(f: Features, tokens: readonly RuleToken[], weights: readonly number[], words: RuleWords, config: FeatureConfig): void {
+  const norms = tokens.map((t) => (/^\d[\d.,:%]*$/.test(t.norm) ? '0' : t.norm));
+  for (let i = 0; i < norms.length; i++) {
+    const w = config.clauseWeighted ? weights[i] : 1;
+    const negated = negatorBefore(tokens, i, words.negators) >= 0 && !isClauseBreak(norms[i]);
+    put(f, negated ? `w:!${norms[i]}` : `w:${norms[i]}`, w);
+    for (let n = 2; n <= config.wordNgrams && i + n <= norms.length; n++) put(f, `w:${norms.slice(i, i + n).join(' ')}`, w);
+  }
+}
+
+function addCharFeatures(f: Features, tokens: readonly RuleToken[], weights: readonly number[], config: FeatureConfig): void {
+  if (config.charNgrams <= 0) return;
+  const chars: string[] = [];
+  const charWeights: number[] = [];
+  tokens.forEach((t, i) => {
+    for (const ch of t.norm) {
+      chars.push(/\d/.test(ch) ? '0' : ch);
+      charWeights.push(config.clauseWeighted ? weights[i] : 1);
+    }
+  });
+  for (let i = 0; i < chars.length; i++) {
+    let gram = '';
+    for (let n = 1; n <= config.charNgrams && i + n <= chars.length; n++) {
+      gram += chars[i + n - 1];
+      put(f, `c:${gram}`, charWeights[i]);
+    }
+  }
+}
+
+export function ruleFeatures(f: Features, rule: RuleScore): void {
+  f.set('r:compound', rule.compound);
+  f.set('r:pos', Math.tanh(rule.pos / 4));
+  f.set('r:neg', Math.tanh(rule.neg / 4));
+  if (rule.hits === 0) f.set('r:none', 1);
+  if (rule.negated > 0) f.set('r:negated', 1);
+}
+
+export function tokenize(language: ModelLanguage, text: string, segmenter?: SegmenterName): Tokens {
+  return language === 'en' ? tokenizeEnglish(text) : tokenizeChinese(text, segmenter);
+}
+
+/** Features of one sentence (Chinese text already normalised to Simplified). */
+export function sentenceFeatures(
+  language: ModelLanguage,
+  text: string,
+  words: RuleWords,
+  config: FeatureConfig,
+  segmenter?: SegmenterName,
+): SentenceFeatures {
+  const { tokens, exclamations } = tokenize(language, text, segmenter);
+  const weights = clauseWeights(tokens, words.contrast);
+  const rule = ruleScore(tokens, words, exclamations);
+  const features: Features = new Map();
+  addWordFeatures(features, tokens, weights, words, config);
+  if (language === 'zh') addCharFeatures(features, tokens, weights, config);
+  ruleFeatures(features, rule);
+  return { features, rule };
+}
+
+/**
+ * Features of several sentences read as one text: n-grams merged (largest value wins), rule sums
+ * added. A sentence that opens with a contrast word halves the sentence before it.
+ */
+export function mergeSentences(parts: readonly SentenceFeatures[], startsWithContrast: readonly boolean[]): SentenceFeatures {
+  const features: Features = new Map();
+  let sum = 0;
+  let pos = 0;
+  let neg = 0;
+  let hits = 0;
+  let negated = 0;
+  parts.forEach((p, i) => {
+    const weight = startsWithContrast[i + 1] ? 0.5 : 1;
+    for (const [k, v] of p.features) if (!k.startsWith('r:')) put(features, k, v * weight);
+    sum += p.rule.sum * weight;
+    pos += p.rule.pos * weight;
+    neg += p.rule.neg * weight;
+    hits += p.rule.hits;
+    negated += p.rule.negated;
+  });
+  const rule: RuleScore = { sum, pos, neg, compound: sum / Math.sqrt(sum * sum + 15), hits, negated };
+  ruleFeatures(features, rule);
+  return { features, rule };
+}
+
+/** Whether a sentence opens with a contrast word ("But …", "但是…"), which discounts the one before. */
+export function startsWithContrast(language: ModelLanguage, text: string, contrast: ReadonlySet<string>): boolean {
+  const first = text.trimStart().match(/^\p{L}+/u)?.[0]?.toLowerCase() ?? '';
+  if (first === '') return false;
+  if (language === 'en') return contrast.has(first);
+  for (const c of contrast) if (first.startsWith(c)) return true;
+  return false;
+}
+
+/** Features of a whole text in one language, as the models are trained (Chinese in Simplified). */
+export function textFeatures(
+  language: ModelLanguage,
+  text: string,
+  words: RuleWords,
+  config: FeatureConfig,
+  segmenter?: SegmenterName,
+): SentenceFeatures {
+  const sentences = splitSentences(text).map((s) => text.slice(s.start, s.end));
+  if (sentences.length === 0) sentences.push('');
+  return mergeSentences(
+    sentences.map((s) => sentenceFeatures(language, s, words, config, segmenter)),
+    sentences.map((s) => startsWithContrast(language, s, words.contrast)),
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Sentiment of sentences and texts in English and Chinese: a score in [−1, 1] and a label.
+ * Each sentence is scored by its language's model; a text's score adds the evidence of all its
+ * sentences (linear models add up), with each language's bias weighted by its share of sentences.
+ */
+import type { SegmenterName } from '../segment/index.js';
+import { mergeSentences, sentenceFeatures, startsWithContrast, type ModelLanguage, type SentenceFeatures } from './features.js';
+import { dot, loadModel, toScore, type Model } from './model.js';
+import { ruleScore } from './rules.js';
+import { emojiValence } from './emoji.js';
+import { tokenizeEnglish } from './tokenize.js';
+
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+
+export interface Sentiment {
+  /** −1 (most negative) … +1 (most positive). */
+  score: number;
+  label: SentimentLabel;
+}
+
+export interface ScoredSentence {
+  /** The model that scored it; undefined for text in another language (emoji only). */
+  model?: ModelLanguage;
+  sentiment: Sentiment;
+  features?: SentenceFeatures;
+  startsWithContrast: boolean;
+}
+
+export interface SentimentOptions {
+  segmenter?: SegmenterName;
+}
+
+const OTHER_BAND = 0.05;
+
+export function label(score: number, band: number): SentimentLabel {
+  return score > band ? 'positive' : score < -band ? 'negative' : 'neutral';
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+export function sentimentOf(model: Model, z: number): Sentiment {
+  const score = round(toScore(model, z));
+  return { score, label: label(score, model.file.neutralBand) };
+}
+
+/** Emoji and emoticons only: for sentences in languages without a model. */
+function emojiSentiment(text: string): Sentiment {
+  const { tokens } = tokenizeEnglish(text);
+  const r = ruleScore(tokens, {
+    valence: emojiValence,
+    negators: new Set(),
+    boosters: new Map(),
+    contrast: new Set(),
+  });
+  const score = round(r.compound);
+  return { score, label: label(score, OTHER_BAND) };
+}
+
+/**
+ * Scores one sentence. `analysisText` is the sentence normalised for its model (Simplified for
+ * Chinese); `model` is undefined for languages without one.
+ */
+export function scoreSentence(analysisText: string, language: ModelLanguage | undefined, options: SentimentOptions = {}): ScoredSentence {
+  if (!language) return { sentiment: emojiSentiment(analysisText), startsWithContrast: false };
+  const model = loadModel(language);
+  const segmenter = options.segmenter ?? model.file.config.segmenter;
+  const features = sentenceFeatures(language, analysisText, model.words, model.file.config, segmenter);
+  return {
+    model: language,
+    sentiment: sentimentOf(model, model.file.bias + dot(model, features.features)),
+    features,
+    startsWithContrast: startsWithContrast(language, analysisText, model.words.contrast),
+  };
+}
+
+/** Sentiment of a whole text from its scored sentences. */
+export function combineSentences(sentences: readonly ScoredSentence[]): Sentiment {
+  const byModel = new Map<ModelLanguage, ScoredSentence[]>();
+  for (const s of sentences) if (s.model) byModel.set(s.model, [...(byModel.get(s.model) ?? []), s]);
+  if (byModel.size === 0) {
+    if (sentences.length === 0) return { score: 0, label: 'neutral' };
+    const sum = sentences.reduce((a, s) => a + s.sentiment.score, 0);
+    const score = round(Math.max(-1, Math.min(1, sum)));
+    return { score, label: label(score, OTHER_BAND) };
+  }
+  const scored = [...byModel.values()].reduce((a, l) => a + l.length, 0);
+  let z = 0;
+  let main: Model | undefined;
+  let mainCount = -1;
+  for (const [language, list] of byModel) {
+    const model = loadModel(language);
+    const merged = mergeSentences(
+      list.map((s) => s.features!),
+      list.map((s) => s.startsWithContrast),
+    );
+    z += (model.file.bias * list.length) / scored + dot(model, merged.features);
+    if (list.length > mainCount) [main, mainCount] = [model, list.length];
+  }
+  return sentimentOf(main!, z);
+}

@@ -1,0 +1,117 @@
+/**
+ * Lexicon + rules, the same for both languages: each sentiment word's valence (−4 … +4) is
+ * strengthened or weakened by intensifiers before it, flipped and damped by a negator before it
+ * (within the clause), weighted by its clause (before "but"/但是 counts less, after counts more),
+ * and strengthened by ALL CAPS; exclamation marks add emphasis. The constants follow the values
+ * Hutto & Gilbert (2014) measured for VADER (booster ±0.293, negation ×−0.74, caps +0.733,
+ * exclamation +0.292 each up to four, normalisation x/√(x²+15)).
+ */
+export interface RuleWords {
+  valence(token: string): number | undefined;
+  negators: ReadonlySet<string>;
+  boosters: ReadonlyMap<string, number>;
+  contrast: ReadonlySet<string>;
+  /** For fused tokens such as 不错 / 没问题 / 很好: the rest's valence, a booster, a negation. */
+  splitFused?(token: string): Fused | undefined;
+}
+
+export interface Fused {
+  valence: number;
+  boost: number;
+  negated: boolean;
+}
+
+export interface RuleToken {
+  /** Normalised form (lowercase English, Simplified Chinese). */
+  norm: string;
+  /** An English word written in capitals inside text that is not all capitals. */
+  caps?: boolean;
+}
+
+export interface RuleScore {
+  /** Sum of adjusted valences. */
+  sum: number;
+  /** Sum of positive and of negative (as a positive number) adjusted valences. */
+  pos: number;
+  neg: number;
+  /** sum normalised into (−1, 1). */
+  compound: number;
+  /** Sentiment words found. */
+  hits: number;
+  /** Sentiment words flipped by a negator. */
+  negated: number;
+}
+
+export const BOOST_STEP = 0.293;
+export const NEGATION_SCALAR = -0.74;
+export const CAPS_INCREMENT = 0.733;
+export const EXCLAMATION_STEP = 0.292;
+export const CONTRAST_BEFORE = 0.5;
+export const CONTRAST_AFTER = 1.5;
+const WINDOW = 3;
+
+const CLAUSE_BREAK = /^[,，、;；:：.!?。！？…()（）\n]+$/;
+
+export function isClauseBreak(norm: string): boolean {
+  return CLAUSE_BREAK.test(norm);
+}
+
+/**
+ * Weight of each token by its clause: tokens before the last contrast word of the sentence get
+ * CONTRAST_BEFORE, tokens after it CONTRAST_AFTER, all others 1.
+ */
+export function clauseWeights(tokens: readonly RuleToken[], contrast: ReadonlySet<string>): number[] {
+  let last = -1;
+  for (let i = 0; i < tokens.length; i++) if (contrast.has(tokens[i].norm)) last = i;
+  return tokens.map((_, i) => (last < 0 ? 1 : i < last ? CONTRAST_BEFORE : i > last ? CONTRAST_AFTER : 1));
+}
+
+/** Index of the negator in the window before `i` within the same clause, or -1. */
+export function negatorBefore(tokens: readonly RuleToken[], i: number, negators: ReadonlySet<string>): number {
+  for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
+    if (isClauseBreak(tokens[j].norm)) return -1;
+    if (negators.has(tokens[j].norm)) return j;
+  }
+  return -1;
+}
+
+export function ruleScore(tokens: readonly RuleToken[], words: RuleWords, exclamations = 0): RuleScore {
+  const weights = clauseWeights(tokens, words.contrast);
+  let sum = 0;
+  let pos = 0;
+  let neg = 0;
+  let hits = 0;
+  let negated = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (words.boosters.has(t.norm) && !words.negators.has(t.norm)) continue;
+    let v = words.valence(t.norm);
+    let extraBoost = 0;
+    let fusedNegation = false;
+    if (v === undefined && words.splitFused) {
+      const fused = words.splitFused(t.norm);
+      if (fused) [v, extraBoost, fusedNegation] = [fused.valence, fused.boost, fused.negated];
+    }
+    if (v === undefined || v === 0) continue;
+    hits++;
+    const sign = Math.sign(v);
+    let boost = extraBoost;
+    for (let j = i - 1, d = 0; j >= 0 && d < WINDOW; j--, d++) {
+      if (isClauseBreak(tokens[j].norm)) break;
+      const b = words.boosters.get(tokens[j].norm);
+      if (b !== undefined) boost += b * (1 - 0.05 * d);
+    }
+    v += sign * boost * (BOOST_STEP / 0.3);
+    if (t.caps) v += sign * CAPS_INCREMENT;
+    if (fusedNegation || negatorBefore(tokens, i, words.negators) >= 0) {
+      v *= NEGATION_SCALAR;
+      negated++;
+    }
+    v *= weights[i];
+    sum += v;
+    if (v > 0) pos += v;
+    else neg -= v;
+  }
+  if (sum !== 0 && exclamations > 0) sum += Math.sign(sum) * EXCLAMATION_STEP * Math.min(exclamations, 4);
+  return { sum, pos, neg, compound: sum / Math.sqrt(sum * sum + 15), hits, negated };
+}
