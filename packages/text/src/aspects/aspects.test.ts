@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toTraditional, fold } from '../themes/fold.js';
 import { ZH_EXAMPLES } from './examples-zh.js';
 import {
-  aspectSentiment, clauseAround, defaultAspectModelEn, extractAspects, extractKeyPhrasesZh, extractTermsEn,
+  aspectSentiment, clauseAround, defaultAspectModelEn, extractAspects, extractKeyPhrasesZh, extractTermsEn, findAspectTerms,
   intlTokenize, keyPhrases, lexiconScore, tokenizeEn,
 } from './index.js';
 
@@ -28,6 +28,11 @@ describe('English aspect terms', () => {
     expect(terms).toContain('sea bass');
     expect(terms).toContain('wine list');
   });
+  it('adds CX seed aspects the restaurant-trained tagger does not know', () => {
+    expect(keyPhrases("My refund hasn't arrived after two weeks.")).toEqual(['refund']);
+    expect(keyPhrases('The new update made the login screen really slow.')).toEqual(['update', 'login screen']);
+    expect(findAspectTerms('My refunds', { seeds: false })).toEqual([]);
+  });
   it('gives each aspect the sentiment of its clause', () => {
     const a = extractAspects('The food was great but the service was slow.');
     expect(a.map((x) => [x.term, x.label])).toEqual([['food', 'positive'], ['service', 'negative']]);
@@ -46,7 +51,7 @@ describe('Chinese key phrases', () => {
     expect(hit / total).toBeGreaterThanOrEqual(0.8);
   });
   it('gives opposite signs across a contrast', () => {
-    const a = extractAspects('价格偏贵，但是菜品味道不错');
+    const a = extractAspects('价格偏贵，但是菜品味道不错', { scoreSentence: lexiconScore });
     expect(a.find((x) => x.term === '价格')?.label).toBe('negative');
     expect(a.find((x) => x.term === '菜品味道')?.label).toBe('positive');
   });

@@ -94,9 +94,15 @@ export function extractKeyPhrasesZh(text: string, tokenize: Tokenize): KeyPhrase
     const end = toks[j - 1].end;
     const demo = DEMONSTRATIVE.exec(folded.slice(start, end));
     if (demo && end - start > demo[0].length) start += demo[0].length;
-    const phrase = folded.slice(start, end);
+    let phrase = folded.slice(start, end);
+    // A seed followed only by a describing word ("性价比高", "价格贵") is the seed.
+    const seed = SEED_ASPECTS_ZH.find((k) => phrase.startsWith(k) && phrase.length > k.length && isSentiment(phrase.slice(k.length)));
+    let stop = end;
+    if (seed) { stop = start + seed.length; phrase = seed; }
     const han = [...phrase].filter((c) => /\p{Script=Han}/u.test(c)).length;
-    if (han >= 2 || /^[a-z][a-z0-9]+$/u.test(phrase)) found.push({ phrase: text.slice(start, end), start, end, source: 'pattern' });
+    if ((han >= 2 || /^[a-z][a-z0-9]+$/u.test(phrase)) && !isSentiment(phrase)) {
+      found.push({ phrase: text.slice(start, stop), start, end: stop, source: 'pattern' });
+    }
     i = j;
   }
   // Seeds the segmenter split differently, or that sit inside a longer non-content token.

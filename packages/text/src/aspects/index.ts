@@ -4,20 +4,26 @@
  * patterns plus seed aspects. Each aspect's sentiment is that of its clause: the learned English
  * polarity model, or a supplied sentence-sentiment function, or the built-in lexicon.
  *
- * Sentence splitting, Chinese segmentation and sentence sentiment are injectable so the package's
- * own modules can be wired in by the caller; the defaults are small local ones.
+ * Sentence splitting, Chinese segmentation and clause sentiment default to the package's own
+ * modules (language, segment, sentiment) and can be replaced through AspectOptions.
  */
+import { splitSentences } from '../language/index.js';
+import { segmentChinese } from '../segment/index.js';
 import { clauseAround, clauseBoundaries, type Window } from './clause.js';
 import { extractKeyPhrasesZh, type Tokenize } from './extract-zh.js';
 import { lexiconScore } from './lexicon-score.js';
 import { defaultAspectModelEn, extractTermsEn, type AspectModelEn } from './model-en.js';
+import { packageSentenceScore } from './package-sentiment.js';
 import { polarityScores } from './polarity-en.js';
+import { seedTermsEn } from './seeds-en.js';
 
 export { extractKeyPhrasesZh, SEED_ASPECTS_ZH, type KeyPhrase, type Tokenize } from './extract-zh.js';
 export { extractTermsEn, defaultAspectModelEn, fromJson, type AspectModelEn, type AspectModelJson, type TermSpan } from './model-en.js';
 export { tokenizeEn, type Token } from './tokenize-en.js';
+export { seedTermsEn, SEED_ASPECTS_EN } from './seeds-en.js';
 export { clauseAround, clauseBoundaries, type Window } from './clause.js';
 export { lexiconScore } from './lexicon-score.js';
+export { packageSentenceScore } from './package-sentiment.js';
 
 export type SentimentLabel = 'positive' | 'negative' | 'neutral';
 
@@ -27,7 +33,7 @@ export interface Aspect {
   start: number;
   end: number;
   language: 'en' | 'zh';
-  /** how it was found: the English tagger, a Chinese token pattern, or the Chinese seed list */
+  /** how it was found: the English tagger, a Chinese token pattern, or a seed list */
   source: 'model' | 'pattern' | 'seed';
   /** sentiment of the term's clause in [-1, 1] */
   sentiment: number;
@@ -36,19 +42,25 @@ export interface Aspect {
 }
 
 export interface AspectOptions {
-  /** Chinese word segmenter; default Intl.Segmenter (ICU) */
+  /** Chinese word segmenter; default the package's segmentChinese (jieba-wasm) */
   tokenizeChinese?: Tokenize;
-  /** sentence sentiment in [-1, 1], applied to the aspect's clause; default: the built-in lexicon */
+  /** sentiment in [-1, 1] of an aspect's clause; default defaultClauseScore */
   scoreSentence?: (text: string) => number;
-  /** sentence spans; default: split after . ! ? 。！？ and newlines */
+  /** sentence spans; default the package's splitSentences */
   splitSentences?: (text: string) => Window[];
   /** English model; default model/aspects-en.json */
   model?: AspectModelEn;
+  /** add the English CX seed aspects (seeds-en.ts) to the tagger's terms (default true) */
+  seeds?: boolean;
   /** use the learned English polarity model when the term is English (default true) */
+  /** English: weight of the clause scorer blended with the learned model (default LEXICON_WEIGHT_EN) */
+  lexiconWeight?: number;
   learnedPolarity?: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
+/** English blend of learned polarity and clause lexicon, chosen on the train holdout (README). */
+export const LEXICON_WEIGHT_EN = 0.35;
 /** Label thresholds on a [-1, 1] score. */
 export const NEUTRAL_BAND = 0.1;
 
@@ -58,6 +70,9 @@ export const intlTokenize: Tokenize = (text) => {
   return [...intl.segment(text)].map((s) => s.segment).filter((s) => s.trim() !== '');
 };
 
+const jiebaTokenize: Tokenize = (text) => segmentChinese(text);
+
+/** A splitter without the language module: after . ! ? 。！？ and newlines. */
 export function simpleSentences(text: string): Window[] {
   const out: Window[] = [];
   for (const m of text.matchAll(/[^.!?。！？\n]+[.!?。！？]*/gu)) {
@@ -68,6 +83,17 @@ export function simpleSentences(text: string): Window[] {
     if (e > s) out.push({ start: s, end: e });
   }
   return out;
+}
+
+/**
+ * The clause scorer used when none is supplied: the lexicon for English (on SemEval clauses it
+ * labels better than the sentence model, see the README); for Chinese the mean of the lexicon and
+ * the package's sentence model (src/sentiment), which miss in different places.
+ */
+export function defaultClauseScore(clause: string): number {
+  if (!HAN.test(clause)) return lexiconScore(clause);
+  const model = packageSentenceScore(clause);
+  return Number.isFinite(model) ? (lexiconScore(clause) + model) / 2 : lexiconScore(clause);
 }
 
 export function labelOf(score: number): SentimentLabel {
@@ -90,58 +116,89 @@ export function aspectSentiment(
       const m = Math.max(...s);
       const e = s.map((x) => Math.exp(x - m));
       const z = e[0] + e[1] + e[2];
-      const score = (e[2] - e[0]) / z;
-      const label: SentimentLabel = s[2] === m ? 'positive' : s[0] === m ? 'negative' : 'neutral';
-      return { score, label, clause };
+      const learned = (e[2] - e[0]) / z;
+      const w = options.lexiconWeight ?? LEXICON_WEIGHT_EN;
+      if (w === 0) {
+        const label: SentimentLabel = s[2] === m ? 'positive' : s[0] === m ? 'negative' : 'neutral';
+        return { score: learned, label, clause };
+      }
+      const score = (1 - w) * learned + w * clauseScore(text, clause, options.scoreSentence ?? defaultClauseScore);
+      return { score, label: labelOf(score), clause };
     }
   }
-  const scorer = options.scoreSentence ?? lexiconScore;
-  let score = scorer(text.slice(clause.start, clause.end));
-  // A clause with no sentiment of its own ("try the pork chops, you'll love them") takes the sentence's.
-  if (score === 0 && (clause.start > 0 || clause.end < text.length)) score = scorer(text);
+  const score = clauseScore(text, clause, options.scoreSentence ?? defaultClauseScore);
   return { score, label: labelOf(score), clause };
 }
 
-/** Aspects (key phrases with their sentiment) of a text in English, Chinese or both. */
-export function extractAspects(text: string, options: AspectOptions = {}): Aspect[] {
-  const sentences = (options.splitSentences ?? simpleSentences)(text);
-  const out: Aspect[] = [];
-  for (const sent of sentences) {
+function clauseScore(text: string, clause: Window, scorer: (t: string) => number): number {
+  const score = scorer(text.slice(clause.start, clause.end));
+  // A clause with no sentiment of its own ("try the pork chops, you'll love them") takes the sentence's.
+  if (score === 0 && (clause.start > 0 || clause.end < text.length)) return scorer(text);
+  return score;
+}
+
+export interface AspectTerm {
+  term: string;
+  start: number;
+  end: number;
+  language: 'en' | 'zh';
+  source: Aspect['source'];
+  /** the sentence it was found in */
+  sentence: Window;
+}
+
+/** Aspect terms (key phrases) of a text in English, Chinese or both, without their sentiment. */
+export function findAspectTerms(text: string, options: AspectOptions = {}): AspectTerm[] {
+  const out: AspectTerm[] = [];
+  for (const sent of (options.splitSentences ?? splitSentences)(text)) {
     const sentence = text.slice(sent.start, sent.end);
-    const found: Array<{ start: number; end: number; language: 'en' | 'zh'; source: Aspect['source'] }> = [];
+    const found: Array<Omit<AspectTerm, 'term' | 'sentence'>> = [];
     if (/[A-Za-z]/.test(sentence)) {
       for (const t of extractTermsEn(sentence, options.model)) {
         if (!HAN.test(t.term)) found.push({ start: t.start, end: t.end, language: 'en', source: 'model' });
       }
+      if (options.seeds !== false) {
+        for (const t of seedTermsEn(sentence)) {
+          if (!found.some((f) => f.start < t.end && t.start < f.end)) found.push({ start: t.start, end: t.end, language: 'en', source: 'seed' });
+        }
+      }
     }
     if (HAN.test(sentence)) {
-      for (const p of extractKeyPhrasesZh(sentence, options.tokenizeChinese ?? intlTokenize)) {
+      for (const p of extractKeyPhrasesZh(sentence, options.tokenizeChinese ?? jiebaTokenize)) {
         if (!found.some((f) => f.start < p.end && p.start < f.end)) found.push({ start: p.start, end: p.end, language: 'zh', source: p.source });
       }
     }
     found.sort((a, b) => a.start - b.start);
     for (const f of found) {
-      const s = aspectSentiment(sentence, f.start, f.end, options);
-      out.push({
-        term: sentence.slice(f.start, f.end),
-        start: sent.start + f.start,
-        end: sent.start + f.end,
-        language: f.language,
-        source: f.source,
-        sentiment: s.score,
-        label: s.label,
-        clause: { start: sent.start + s.clause.start, end: sent.start + s.clause.end },
-      });
+      out.push({ ...f, term: sentence.slice(f.start, f.end), start: sent.start + f.start, end: sent.start + f.end, sentence: { start: sent.start, end: sent.end } });
     }
   }
   return out;
+}
+
+/** Aspects (key phrases with their sentiment) of a text in English, Chinese or both. */
+export function extractAspects(text: string, options: AspectOptions = {}): Aspect[] {
+  return findAspectTerms(text, options).map((t) => {
+    const sentence = text.slice(t.sentence.start, t.sentence.end);
+    const s = aspectSentiment(sentence, t.start - t.sentence.start, t.end - t.sentence.start, options);
+    return {
+      term: t.term,
+      start: t.start,
+      end: t.end,
+      language: t.language,
+      source: t.source,
+      sentiment: s.score,
+      label: s.label,
+      clause: { start: t.sentence.start + s.clause.start, end: t.sentence.start + s.clause.end },
+    };
+  });
 }
 
 /** Distinct key phrases of a text, in order of first appearance. */
 export function keyPhrases(text: string, options: AspectOptions = {}): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const a of extractAspects(text, options)) {
+  for (const a of findAspectTerms(text, options)) {
     const k = a.term.toLowerCase();
     if (!seen.has(k)) { seen.add(k); out.push(a.term); }
   }

@@ -5,7 +5,7 @@
  * ("price" finds "prices"); a trailing * matches any ending ("deliver*"). Aspect terms found in a
  * theme's examples become weaker keywords, unless they appear in several themes' examples.
  */
-import { extractAspects, type Tokenize } from '../aspects/index.js';
+import { findAspectTerms, type Tokenize } from '../aspects/index.js';
 import { fold } from './fold.js';
 
 export interface ThemeDef {
@@ -54,7 +54,7 @@ export function keywordPattern(keyword: string): RegExp | null {
 }
 
 export interface CompileOptions {
-  /** Chinese segmenter for the examples' key phrases (default Intl.Segmenter) */
+  /** Chinese segmenter for the examples' key phrases (default the package's segmentChinese) */
   tokenizeChinese?: Tokenize;
 }
 
@@ -74,7 +74,7 @@ export function compileTaxonomy(themes: ThemeDef[], options: CompileOptions = {}
   const exampleThemes = new Map<string, Set<number>>();
   themes.forEach((t, i) => {
     for (const ex of t.examples) {
-      for (const a of extractAspects(ex, { tokenizeChinese: options.tokenizeChinese, learnedPolarity: false })) {
+      for (const a of findAspectTerms(ex, { tokenizeChinese: options.tokenizeChinese })) {
         const term = fold(a.term).trim().replace(/\s+/g, ' ');
         if (term.length < 2) continue;
         if (!exampleThemes.has(term)) exampleThemes.set(term, new Set());
