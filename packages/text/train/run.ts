@@ -9,7 +9,7 @@ import { rulesFingerprint } from '../src/sentiment/fingerprint.js';
 import type { ModelLanguage } from '../src/sentiment/features.js';
 import type { Built } from './build.js';
 import { EN_SETUP, trainEn } from './en.js';
-import { ZH_SETUP, trainZh } from './zh.js';
+import { ZH_RULE_BLEND, ZH_SETUP, trainZh } from './zh.js';
 
 function sorted(map: ReadonlyMap<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -21,7 +21,7 @@ function write(
   language: ModelLanguage,
   built: Built,
   lexicon: ReadonlyMap<string, number>,
-  rest: Pick<ModelFile, 'description' | 'config' | 'neutralBand'>,
+  rest: Pick<ModelFile, 'description' | 'config' | 'neutralBand' | 'ruleBlend'>,
 ): string {
   const body: Omit<ModelFile, 'version'> = {
     format: 1,
@@ -32,6 +32,7 @@ function write(
     bias: built.bias,
     scale: 1,
     neutralBand: rest.neutralBand,
+    ruleBlend: rest.ruleBlend,
     lexicon: sorted(lexicon),
     weights: sorted(built.weights),
   };
@@ -55,14 +56,16 @@ function main(): void {
       'English sentiment: VADER lexicon (MIT) rules + NB-weighted logistic regression over word 1–2-grams; trained on UCI sentences (rows % 5 ∉ {0,1}) and VADER tweets/movie/NYT snippets (rows % 10 ≠ 0).',
     config: EN_SETUP.config,
     neutralBand: en.tuned.band,
+    ruleBlend: 0,
   });
   console.log('training Chinese (ChnSentiCorp train, dev for tuning)…');
   const zh = trainZh(ZH_SETUP, log);
   write('zh', zh.built, zh.lexicon, {
     description:
-      'Chinese sentiment: NTUSD lexicon (MIT, NTU NLPLab) in Simplified + rules, NB-weighted logistic regression over jieba word 1–2-grams and character 1–3-grams; trained on ChnSentiCorp train.',
+      'Chinese sentiment: NTUSD lexicon (MIT, NTU NLPLab) in Simplified + rules, NB-weighted logistic regression over Intl.Segmenter word 1–2-grams and character 1–3-grams; trained on ChnSentiCorp train.',
     config: { ...ZH_SETUP.config, segmenter: ZH_SETUP.segmenter },
     neutralBand: 0.05,
+    ruleBlend: ZH_RULE_BLEND,
   });
   console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -16,10 +16,13 @@ export interface ZhSetup {
 
 export const ZH_SETUP: ZhSetup = {
   config: { wordNgrams: 2, charNgrams: 3, clauseWeighted: true },
-  segmenter: 'jieba',
+  segmenter: 'intl',
   build: { minDf: 3, nb: true, prune: 0.05, epochs: 5, l2: 1e-5, rate: 0.05, seed: 20240601 },
   phraseWeight: 0,
 };
+
+/** k of the short-text blend (model.ts `blend`): the rules weigh half at 8 tokens. */
+export const ZH_RULE_BLEND = 8;
 
 /**
  * Reviews are long; survey answers are often a few characters ("好", "没有问题"). Short phrases made

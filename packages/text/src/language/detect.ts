@@ -40,6 +40,11 @@ interface Counts {
   diacritics: number;
 }
 
+/** CJK Unified Ideographs and their extensions / compatibility blocks (a fast \p{Script=Han}). */
+export function isHan(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f) || cp === 0x3007;
+}
+
 function countScripts(text: string): Counts {
   const c: Counts = { han: 0, kana: 0, hangul: 0, latin: 0, otherLetters: 0, diacritics: 0 };
   for (const ch of text) {
@@ -48,7 +53,8 @@ function countScripts(text: string): Counts {
       if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) c.latin++;
       continue;
     }
-    if (/\p{Script=Han}/u.test(ch)) c.han++;
+    if (isHan(cp)) c.han++;
+    else if ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20)) continue;
     else if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch) && cp !== 0x30fc) c.kana++;
     else if (/\p{Script=Hangul}/u.test(ch)) c.hangul++;
     else if (/\p{Script=Latin}/u.test(ch)) {

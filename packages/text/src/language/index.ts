@@ -4,7 +4,7 @@
  * take the language of their neighbours; Chinese without script-distinctive characters takes the
  * script of the rest of the text.
  */
-import { guessLanguage, type Guess, type Language } from './detect.js';
+import { guessLanguage, isHan, type Guess, type Language } from './detect.js';
 import { splitMixed } from './mixed.js';
 import { splitSentences, type Span } from './sentences.js';
 import { scriptEvidence } from './script.js';
@@ -28,7 +28,10 @@ function contentWeight(text: string): number {
   let han = 0;
   let letters = 0;
   for (const ch of text) {
-    if (/\p{Script=Han}/u.test(ch)) han++;
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) {
+      if ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) letters++;
+    } else if (isHan(cp)) han++;
     else if (/\p{L}/u.test(ch)) letters++;
   }
   return han + letters / 5;

@@ -104,6 +104,10 @@ export function splitSentences(text: string): Span[] {
       continue;
     }
     const cp = text.codePointAt(i)!;
+    if (cp < 0x2190) {
+      i++;
+      continue;
+    }
     const full = String.fromCodePoint(cp);
     if (EMOJI.test(full)) {
       const end = consumeEmoji(text, i);

@@ -34,7 +34,7 @@ export const SEGMENTERS = { jieba: jiebaSegment, intl: intlSegment } as const;
 export type SegmenterName = keyof typeof SEGMENTERS;
 
 /** The segmenter the sentiment model is trained and run with (chosen by measurement). */
-export const DEFAULT_SEGMENTER: SegmenterName = 'jieba';
+export const DEFAULT_SEGMENTER: SegmenterName = 'intl';
 
 export function segmentChinese(text: string, segmenter: SegmenterName = DEFAULT_SEGMENTER): string[] {
   return SEGMENTERS[segmenter](text);

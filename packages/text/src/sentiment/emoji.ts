@@ -23,7 +23,7 @@ const TABLE = new Map([...Object.entries(EMOJI_VALENCE), ...Object.entries(EMOTI
 
 export function emojiValence(token: string): number | undefined {
   const direct = TABLE.get(token);
-  if (direct !== undefined) return direct;
+  if (direct !== undefined || token.length < 2 || token.charCodeAt(0) < 0x2190) return direct;
   const base = token.replace(/[\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu, '');
   return base === token ? undefined : (TABLE.get(base) ?? TABLE.get(base.toLowerCase()));
 }

@@ -27,6 +27,8 @@ export interface FeatureConfig {
 export interface SentenceFeatures {
   features: Features;
   rule: RuleScore;
+  /** Tokens read (for the short-text blend in model.ts). */
+  tokens: number;
 }
 
 export function ruleWords(language: ModelLanguage, lexicon: ReadonlyMap<string, number>): RuleWords {
@@ -38,7 +40,7 @@ export function ruleWords(language: ModelLanguage, lexicon: ReadonlyMap<string, 
     boosters: ZH_BOOSTERS,
     contrast: ZH_CONTRAST,
     splitFused(token) {
-      if (token.length < 2) return undefined;
+      if (token.length < 2 || !FUSED_FIRST.has(token[0])) return undefined;
       for (const [prefix, boost] of ZH_NEGATING_PREFIXES) {
         if (token.length > prefix.length && token.startsWith(prefix)) {
           const v = lexicon.get(token.slice(prefix.length));
@@ -56,13 +58,20 @@ export function ruleWords(language: ModelLanguage, lexicon: ReadonlyMap<string, 
   };
 }
 
+const FUSED_FIRST = new Set([...ZH_NEGATING_PREFIXES.map(([p]) => p[0]), ...[...ZH_BOOSTERS.keys()].map((p) => p[0])]);
+
+function isNumber(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^\d[\d.,:%]*$/.test(token);
+}
+
 function put(f: Features, key: string, value: number): void {
   const old = f.get(key);
   if (old === undefined || value > old) f.set(key, value);
 }
 
 function addWordFeatures(f: Features, tokens: readonly RuleToken[], weights: readonly number[], words: RuleWords, config: FeatureConfig): void {
-  const norms = tokens.map((t) => (/^\d[\d.,:%]*$/.test(t.norm) ? '0' : t.norm));
+  const norms = tokens.map((t) => (isNumber(t.norm) ? '0' : t.norm));
   for (let i = 0; i < norms.length; i++) {
     const w = config.clauseWeighted ? weights[i] : 1;
     const negated = negatorBefore(tokens, i, words.negators) >= 0 && !isClauseBreak(norms[i]);
@@ -77,7 +86,8 @@ function addCharFeatures(f: Features, tokens: readonly RuleToken[], weights: rea
   const charWeights: number[] = [];
   tokens.forEach((t, i) => {
     for (const ch of t.norm) {
-      chars.push(/\d/.test(ch) ? '0' : ch);
+      const c = ch.charCodeAt(0);
+      chars.push(c >= 48 && c <= 57 ? '0' : ch);
       charWeights.push(config.clauseWeighted ? weights[i] : 1);
     }
   });
@@ -117,7 +127,7 @@ export function sentenceFeatures(
   addWordFeatures(features, tokens, weights, words, config);
   if (language === 'zh') addCharFeatures(features, tokens, weights, config);
   ruleFeatures(features, rule);
-  return { features, rule };
+  return { features, rule, tokens: tokens.length };
 }
 
 /**
@@ -131,7 +141,9 @@ export function mergeSentences(parts: readonly SentenceFeatures[], startsWithCon
   let neg = 0;
   let hits = 0;
   let negated = 0;
+  let tokens = 0;
   parts.forEach((p, i) => {
+    tokens += p.tokens;
     const weight = startsWithContrast[i + 1] ? 0.5 : 1;
     for (const [k, v] of p.features) if (!k.startsWith('r:')) put(features, k, v * weight);
     sum += p.rule.sum * weight;
@@ -142,7 +154,7 @@ export function mergeSentences(parts: readonly SentenceFeatures[], startsWithCon
   });
   const rule: RuleScore = { sum, pos, neg, compound: sum / Math.sqrt(sum * sum + 15), hits, negated };
   ruleFeatures(features, rule);
-  return { features, rule };
+  return { features, rule, tokens };
 }
 
 /** Whether a sentence opens with a contrast word ("But …", "但是…"), which discounts the one before. */

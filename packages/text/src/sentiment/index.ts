@@ -5,7 +5,7 @@
  */
 import type { SegmenterName } from '../segment/index.js';
 import { mergeSentences, sentenceFeatures, startsWithContrast, type ModelLanguage, type SentenceFeatures } from './features.js';
-import { dot, loadModel, toScore, type Model } from './model.js';
+import { blend, dot, loadModel, toScore, type Model } from './model.js';
 import { ruleScore } from './rules.js';
 import { emojiValence } from './emoji.js';
 import { tokenizeEnglish } from './tokenize.js';
@@ -69,7 +69,7 @@ export function scoreSentence(analysisText: string, language: ModelLanguage | un
   const features = sentenceFeatures(language, analysisText, model.words, model.file.config, segmenter);
   return {
     model: language,
-    sentiment: sentimentOf(model, model.file.bias + dot(model, features.features)),
+    sentiment: sentimentOf(model, blend(model, model.file.bias + dot(model, features.features), features.rule.compound, features.tokens)),
     features,
     startsWithContrast: startsWithContrast(language, analysisText, model.words.contrast),
   };
@@ -95,7 +95,7 @@ export function combineSentences(sentences: readonly ScoredSentence[]): Sentimen
       list.map((s) => s.features!),
       list.map((s) => s.startsWithContrast),
     );
-    z += (model.file.bias * list.length) / scored + dot(model, merged.features);
+    z += blend(model, (model.file.bias * list.length) / scored + dot(model, merged.features), merged.rule.compound, merged.tokens);
     if (list.length > mainCount) [main, mainCount] = [model, list.length];
   }
   return sentimentOf(main!, z);

@@ -23,6 +23,12 @@ export interface ModelFile {
   scale: number;
   /** |score| ≤ neutralBand is neutral. */
   neutralBand: number;
+  /**
+   * Short-text blend: z mixes the model with the rules' verdict by α = k / (k + tokens). The
+   * Chinese model learnt from long reviews, where a lone 满意 or 没有问题 is rare; for a two-word
+   * answer the lexicon and its rules are the better judge. 0 turns the blend off.
+   */
+  ruleBlend: number;
   lexicon: Record<string, number>;
   weights: Record<string, number>;
 }
@@ -73,6 +79,15 @@ export function dot(model: Model, features: Features): number {
     if (w !== undefined) z += w * v;
   }
   return z;
+}
+
+/** The model's z blended with the rules' verdict for short texts (see ModelFile.ruleBlend). */
+export function blend(model: Model, z: number, compound: number, tokens: number): number {
+  const k = model.file.ruleBlend;
+  if (k <= 0) return z;
+  const alpha = k / (k + tokens);
+  const c = Math.max(-0.999, Math.min(0.999, compound));
+  return (1 - alpha) * z + alpha * 2 * Math.atanh(c);
 }
 
 export function toScore(model: Model, z: number): number {

@@ -51,9 +51,10 @@ export const CONTRAST_AFTER = 1.5;
 const WINDOW = 3;
 
 const CLAUSE_BREAK = /^[,，、;；:：.!?。！？…()（）\n]+$/;
+const BREAK_CHARS = new Set([...',，、;；:：.!?。！？…()（）\n']);
 
 export function isClauseBreak(norm: string): boolean {
-  return CLAUSE_BREAK.test(norm);
+  return BREAK_CHARS.has(norm[0]) && CLAUSE_BREAK.test(norm);
 }
 
 /**
@@ -84,7 +85,8 @@ export function ruleScore(tokens: readonly RuleToken[], words: RuleWords, exclam
   let negated = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (words.boosters.has(t.norm) && !words.negators.has(t.norm)) continue;
+    // Negators and intensifiers act on other words; some lexicons also list them (VADER's "no").
+    if (words.boosters.has(t.norm) || words.negators.has(t.norm)) continue;
     let v = words.valence(t.norm);
     let extraBoost = 0;
     let fusedNegation = false;

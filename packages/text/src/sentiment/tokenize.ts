@@ -30,6 +30,7 @@ export function tokenizeEnglish(text: string): Tokens {
   return { tokens, exclamations };
 }
 
+const MAYBE_EMOJI = /[\u2190-\u2bff\ud800-\udfff]/;
 const ZH_SPLIT = /(\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]*)/u;
 
 /** `text` must already be Simplified (see language/script.ts). */
@@ -37,7 +38,9 @@ export function tokenizeChinese(text: string, segmenter?: SegmenterName): Tokens
   let exclamations = 0;
   const tokens: RuleToken[] = [];
   for (const w of segmentChinese(text, segmenter)) {
-    for (const part of w.split(ZH_SPLIT)) {
+    // Emoji glued to a word by the segmenter get tokens of their own (rare: test cheaply first).
+    const parts = w.length > 1 && MAYBE_EMOJI.test(w) ? w.split(ZH_SPLIT) : [w];
+    for (const part of parts) {
       if (part === '' || part.trim() === '') continue;
       if (part === '!' || part === '！') exclamations++;
       tokens.push({ norm: part.toLowerCase() });
