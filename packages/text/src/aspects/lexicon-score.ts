@@ -34,6 +34,28 @@ function startsWithAt(text: string, i: number, list: Iterable<string>): string |
   return null;
 }
 
+/** A list's entries grouped by first character, each group in the list's order (first match wins). */
+function byFirstChar<T>(list: Iterable<T>, word: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of list) {
+    const k = word(x)[0];
+    const g = m.get(k);
+    if (g) g.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+const LEXICON_BY_CHAR = byFirstChar(LEXICON_ZH, ([w]) => w);
+const INTENSIFIERS_BY_CHAR = byFirstChar(INTENSIFIERS_ZH.keys(), (w) => w);
+const NEGATORS_BY_CHAR = byFirstChar(NEGATORS_ZH, (w) => w);
+const NONE: never[] = [];
+
+function lexiconAt(t: string, i: number): [string, number] | undefined {
+  const group = LEXICON_BY_CHAR.get(t[i]);
+  return group?.find(([w]) => t.startsWith(w, i));
+}
+
 function scoreChinese(text: string): number {
   const t = fold(text);
   let sum = 0;
@@ -42,10 +64,10 @@ function scoreChinese(text: string): number {
   let i = 0;
   while (i < t.length) {
     if (!HAN.test(t[i])) { factor = 1; negated = false; i++; continue; }
-    const hit = LEXICON_ZH.find(([w]) => t.startsWith(w, i));
+    const hit = lexiconAt(t, i);
     // An intensifier or a negator right before a sentiment word modifies it; 好 and 太 are both.
-    const intens = startsWithAt(t, i, INTENSIFIERS_ZH.keys());
-    if (intens && (!hit || hit[0].length <= intens.length) && LEXICON_ZH.some(([w]) => t.startsWith(w, i + intens.length))) {
+    const intens = startsWithAt(t, i, INTENSIFIERS_BY_CHAR.get(t[i]) ?? NONE);
+    if (intens && (!hit || hit[0].length <= intens.length) && lexiconAt(t, i + intens.length) !== undefined) {
       factor *= INTENSIFIERS_ZH.get(intens) ?? 1;
       i += intens.length;
       continue;
@@ -57,7 +79,7 @@ function scoreChinese(text: string): number {
       i += hit[0].length;
       continue;
     }
-    const neg = startsWithAt(t, i, NEGATORS_ZH);
+    const neg = startsWithAt(t, i, NEGATORS_BY_CHAR.get(t[i]) ?? NONE);
     if (neg) { negated = !negated; i += neg.length; continue; }
     i++;
   }

@@ -22,11 +22,22 @@ export const jiebaSegment: Segmenter = (text) => {
 
 let intl: Intl.Segmenter | undefined;
 
+/**
+ * Recent segmentations: one analysis segments a sentence for sentiment and again (folded, usually
+ * the same string) for key phrases. Callers get a copy.
+ */
+const recent = new Map<string, readonly string[]>();
+const RECENT_SIZE = 256;
+
 /** ICU's dictionary-based word segmenter, built into Node. */
 export const intlSegment: Segmenter = (text) => {
+  const hit = recent.get(text);
+  if (hit) return hit.slice();
   intl ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const out: string[] = [];
   for (const s of intl.segment(text)) if (s.segment.trim() !== '') out.push(s.segment);
+  if (recent.size >= RECENT_SIZE) recent.clear();
+  recent.set(text, out.slice());
   return out;
 };
 

@@ -22,6 +22,8 @@ export interface FeatureConfig {
   charNgrams: number;
   /** Whether n-gram values carry the clause weight (contrast) instead of 1. */
   clauseWeighted: boolean;
+  /** Words after a negator (within its clause) whose unigram is marked negated; default 3, as the rules. */
+  negationScope?: number;
 }
 
 export interface SentenceFeatures {
@@ -70,34 +72,76 @@ function put(f: Features, key: string, value: number): void {
   if (old === undefined || value > old) f.set(key, value);
 }
 
-function addWordFeatures(f: Features, tokens: readonly RuleToken[], weights: readonly number[], words: RuleWords, config: FeatureConfig): void {
+/**
+ * Where the n-gram features of a sentence go. Training collects string keys (`mapSink`); the
+ * runtime looks each n-gram up in the compiled model (compiled.ts) without building the key for
+ * character n-grams. Both receive the same calls in the same order from the code below.
+ */
+export interface FeatureSink {
+  /** A word n-gram: its key without the "w:" prefix ("good", "!good", "not good"). */
+  word(key: string, value: number): void;
+  /** A character n-gram (n = 1…3) given by its code points (unused ones 0). */
+  chars(n: number, a: number, b: number, c: number, value: number): void;
+}
+
+/** The training-time sink: string keys "w:…" / "c:…", the largest value per key. */
+export function mapSink(f: Features): FeatureSink {
+  return {
+    word: (key, value) => put(f, `w:${key}`, value),
+    chars: (n, a, b, c, value) =>
+      put(f, `c:${n === 1 ? String.fromCodePoint(a) : n === 2 ? String.fromCodePoint(a, b) : String.fromCodePoint(a, b, c)}`, value),
+  };
+}
+
+export function addWordFeatures(sink: FeatureSink, tokens: readonly RuleToken[], weights: readonly number[], words: RuleWords, config: FeatureConfig): void {
   const norms = tokens.map((t) => (isNumber(t.norm) ? '0' : t.norm));
   for (let i = 0; i < norms.length; i++) {
     const w = config.clauseWeighted ? weights[i] : 1;
-    const negated = negatorBefore(tokens, i, words.negators) >= 0 && !isClauseBreak(norms[i]);
-    put(f, negated ? `w:!${norms[i]}` : `w:${norms[i]}`, w);
-    for (let n = 2; n <= config.wordNgrams && i + n <= norms.length; n++) put(f, `w:${norms.slice(i, i + n).join(' ')}`, w);
+    const negated = negatorBefore(tokens, i, words.negators, config.negationScope) >= 0 && !isClauseBreak(norms[i]);
+    sink.word(negated ? `!${norms[i]}` : norms[i], w);
+    if (config.wordNgrams >= 2 && i + 2 <= norms.length) sink.word(`${norms[i]} ${norms[i + 1]}`, w);
+    for (let n = 3; n <= config.wordNgrams && i + n <= norms.length; n++) sink.word(norms.slice(i, i + n).join(' '), w);
   }
 }
 
-function addCharFeatures(f: Features, tokens: readonly RuleToken[], weights: readonly number[], config: FeatureConfig): void {
+const MAX_CHAR_NGRAM = 3;
+
+/**
+ * Character n-grams over the tokens' characters, digits folded to 0. Chinese tokens run together
+ * (n-grams cross word boundaries, which makes them robust to segmentation); English tokens are
+ * separated by a space, so n-grams see word starts and ends ("ed " / " un").
+ */
+export function addCharFeatures(sink: FeatureSink, tokens: readonly RuleToken[], weights: readonly number[], config: FeatureConfig, separate = false): void {
   if (config.charNgrams <= 0) return;
-  const chars: string[] = [];
+  if (config.charNgrams > MAX_CHAR_NGRAM) throw new Error(`charNgrams > ${MAX_CHAR_NGRAM} is not supported`);
+  const chars: number[] = [];
   const charWeights: number[] = [];
-  tokens.forEach((t, i) => {
-    for (const ch of t.norm) {
-      const c = ch.charCodeAt(0);
-      chars.push(c >= 48 && c <= 57 ? '0' : ch);
-      charWeights.push(config.clauseWeighted ? weights[i] : 1);
+  for (let i = 0; i < tokens.length; i++) {
+    const norm = tokens[i].norm;
+    const w = config.clauseWeighted ? weights[i] : 1;
+    if (separate) {
+      chars.push(32);
+      charWeights.push(w);
     }
-  });
-  for (let i = 0; i < chars.length; i++) {
-    let gram = '';
-    for (let n = 1; n <= config.charNgrams && i + n <= chars.length; n++) {
-      gram += chars[i + n - 1];
-      put(f, `c:${gram}`, charWeights[i]);
+    for (let k = 0; k < norm.length; k++) {
+      let cp = norm.codePointAt(k)!;
+      if (cp > 0xffff) k++;
+      else if (cp >= 48 && cp <= 57) cp = 48;
+      chars.push(cp);
+      charWeights.push(w);
     }
   }
+  const n = chars.length;
+  for (let i = 0; i < n; i++) {
+    const v = charWeights[i];
+    sink.chars(1, chars[i], 0, 0, v);
+    if (config.charNgrams >= 2 && i + 1 < n) sink.chars(2, chars[i], chars[i + 1], 0, v);
+    if (config.charNgrams >= 3 && i + 2 < n) sink.chars(3, chars[i], chars[i + 1], chars[i + 2], v);
+  }
+}
+
+export function isRuleFeatureKey(key: string): boolean {
+  return key.startsWith('r:');
 }
 
 export function ruleFeatures(f: Features, rule: RuleScore): void {
@@ -124,8 +168,9 @@ export function sentenceFeatures(
   const weights = clauseWeights(tokens, words.contrast);
   const rule = ruleScore(tokens, words, exclamations);
   const features: Features = new Map();
-  addWordFeatures(features, tokens, weights, words, config);
-  if (language === 'zh') addCharFeatures(features, tokens, weights, config);
+  const sink = mapSink(features);
+  addWordFeatures(sink, tokens, weights, words, config);
+  addCharFeatures(sink, tokens, weights, config, language === 'en');
   ruleFeatures(features, rule);
   return { features, rule, tokens: tokens.length };
 }

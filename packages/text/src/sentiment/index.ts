@@ -4,8 +4,9 @@
  * sentences (linear models add up), with each language's bias weighted by its share of sentences.
  */
 import type { SegmenterName } from '../segment/index.js';
-import { mergeSentences, sentenceFeatures, startsWithContrast, type ModelLanguage, type SentenceFeatures } from './features.js';
-import { blend, dot, loadModel, toScore, type Model } from './model.js';
+import { startsWithContrast, tokenize, type ModelLanguage } from './features.js';
+import { mergeSparse, sparseDot, sparseSentence, type SparseSentence } from './compiled.js';
+import { blend, compiledModel, loadModel, toScore, type Model } from './model.js';
 import { ruleScore } from './rules.js';
 import { emojiValence } from './emoji.js';
 import { tokenizeEnglish } from './tokenize.js';
@@ -22,7 +23,8 @@ export interface ScoredSentence {
   /** The model that scored it; undefined for text in another language (emoji only). */
   model?: ModelLanguage;
   sentiment: Sentiment;
-  features?: SentenceFeatures;
+  /** The sentence's features as the model's sparse vector (for the text's score). */
+  features?: SparseSentence;
   startsWithContrast: boolean;
 }
 
@@ -66,10 +68,13 @@ export function scoreSentence(analysisText: string, language: ModelLanguage | un
   if (!language) return { sentiment: emojiSentiment(analysisText), startsWithContrast: false };
   const model = loadModel(language);
   const segmenter = options.segmenter ?? model.file.config.segmenter;
-  const features = sentenceFeatures(language, analysisText, model.words, model.file.config, segmenter);
+  const compiled = compiledModel(model);
+  const { tokens, exclamations } = tokenize(language, analysisText, segmenter);
+  const features = sparseSentence(compiled, language, tokens, exclamations, model.words, model.file.config);
+  const z = model.file.bias + sparseDot(compiled, features.ids, features.values, features.rule);
   return {
     model: language,
-    sentiment: sentimentOf(model, blend(model, model.file.bias + dot(model, features.features), features.rule.compound, features.tokens)),
+    sentiment: sentimentOf(model, blend(model, z, features.rule.compound, features.tokens)),
     features,
     startsWithContrast: startsWithContrast(language, analysisText, model.words.contrast),
   };
@@ -78,7 +83,12 @@ export function scoreSentence(analysisText: string, language: ModelLanguage | un
 /** Sentiment of a whole text from its scored sentences. */
 export function combineSentences(sentences: readonly ScoredSentence[]): Sentiment {
   const byModel = new Map<ModelLanguage, ScoredSentence[]>();
-  for (const s of sentences) if (s.model) byModel.set(s.model, [...(byModel.get(s.model) ?? []), s]);
+  for (const s of sentences) {
+    if (!s.model) continue;
+    const list = byModel.get(s.model);
+    if (list) list.push(s);
+    else byModel.set(s.model, [s]);
+  }
   if (byModel.size === 0) {
     if (sentences.length === 0) return { score: 0, label: 'neutral' };
     const sum = sentences.reduce((a, s) => a + s.sentiment.score, 0);
@@ -91,11 +101,14 @@ export function combineSentences(sentences: readonly ScoredSentence[]): Sentimen
   let mainCount = -1;
   for (const [language, list] of byModel) {
     const model = loadModel(language);
-    const merged = mergeSentences(
+    const compiled = compiledModel(model);
+    const merged = mergeSparse(
+      compiled,
       list.map((s) => s.features!),
       list.map((s) => s.startsWithContrast),
     );
-    z += blend(model, (model.file.bias * list.length) / scored + dot(model, merged.features), merged.rule.compound, merged.tokens);
+    const dot = sparseDot(compiled, merged.ids, merged.values, merged.rule);
+    z += blend(model, (model.file.bias * list.length) / scored + dot, merged.rule.compound, merged.tokens);
     if (list.length > mainCount) [main, mainCount] = [model, list.length];
   }
   return sentimentOf(main!, z);

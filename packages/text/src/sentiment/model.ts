@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { SegmenterName } from '../segment/index.js';
 import { ruleWords, type FeatureConfig, type Features, type ModelLanguage } from './features.js';
 import type { RuleWords } from './rules.js';
+import { compileWeights, type CompiledModel } from './compiled.js';
 
 export interface ModelFile {
   format: 1;
@@ -37,6 +38,12 @@ export interface Model {
   file: ModelFile;
   words: RuleWords;
   weights: Map<string, number>;
+  /** The runtime form of the weights (compiled.ts), built on first use. */
+  compiled?: CompiledModel;
+}
+
+export function compiledModel(model: Model): CompiledModel {
+  return (model.compiled ??= compileWeights(model.weights));
 }
 
 /** The version string: a hash of the model file's content without its version field. */

@@ -68,8 +68,8 @@ export function clauseWeights(tokens: readonly RuleToken[], contrast: ReadonlySe
 }
 
 /** Index of the negator in the window before `i` within the same clause, or -1. */
-export function negatorBefore(tokens: readonly RuleToken[], i: number, negators: ReadonlySet<string>): number {
-  for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
+export function negatorBefore(tokens: readonly RuleToken[], i: number, negators: ReadonlySet<string>, window = WINDOW): number {
+  for (let j = i - 1; j >= 0 && j >= i - window; j--) {
     if (isClauseBreak(tokens[j].norm)) return -1;
     if (negators.has(tokens[j].norm)) return j;
   }

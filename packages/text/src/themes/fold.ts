@@ -18,8 +18,28 @@ function foldChars(text: string): string {
   return out;
 }
 
+/**
+ * Recent results: the same sentence is folded by cues, aspects and themes, and the aspect
+ * extractor folds every token (most are common words). Pure function, so a cache is safe.
+ */
+const words = new Map<string, string>();
+const WORDS_SIZE = 16384;
+const texts = new Map<string, string>();
+const TEXTS_SIZE = 64;
+
 /** Simplified, lower-case, same length (UTF-16 units) as the input. */
 export function fold(text: string): string {
+  const cache = text.length <= 6 ? words : texts;
+  let out = cache.get(text);
+  if (out === undefined) {
+    out = foldUncached(text);
+    if (cache.size >= (cache === words ? WORDS_SIZE : TEXTS_SIZE)) cache.clear();
+    cache.set(text, out);
+  }
+  return out;
+}
+
+function foldUncached(text: string): string {
   const whole = hkToCn(twToCn(text));
   const folded = whole.length === text.length ? whole : foldChars(text);
   const lower = folded.toLowerCase();
