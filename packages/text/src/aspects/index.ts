@@ -16,6 +16,8 @@ import { defaultAspectModelEn, extractTermsEn, type AspectModelEn } from './mode
 import { packageSentenceScore } from './package-sentiment.js';
 import { polarityScores } from './polarity-en.js';
 import { seedTermsEn } from './seeds-en.js';
+import { norm as normWord } from './features-en.js';
+import { tokenizeEn } from './tokenize-en.js';
 
 export { extractKeyPhrasesZh, SEED_ASPECTS_ZH, type KeyPhrase, type Tokenize } from './extract-zh.js';
 export { extractTermsEn, defaultAspectModelEn, fromJson, type AspectModelEn, type AspectModelJson, type TermSpan } from './model-en.js';
@@ -53,14 +55,26 @@ export interface AspectOptions {
   /** add the English CX seed aspects (seeds-en.ts) to the tagger's terms (default true) */
   seeds?: boolean;
   /** use the learned English polarity model when the term is English (default true) */
+  learnedPolarity?: boolean;
   /** English: weight of the clause scorer blended with the learned model (default LEXICON_WEIGHT_EN) */
   lexiconWeight?: number;
-  learnedPolarity?: boolean;
+  /**
+   * English: use the learned (restaurant) polarity model only for terms its training data knew
+   * (restaurant-like text); other terms ("app", "refund") take the general clause sentiment
+   * (default true).
+   */
+  domainGate?: boolean;
+  /** English, terms outside the tagger's domain: weight of the general clause sentiment (default GENERAL_WEIGHT_EN) */
+  generalWeight?: number;
+  /** the package's sentence sentiment in [-1, 1] of a clause; default packageSentenceScore */
+  sentenceSentiment?: (text: string) => number;
 }
 
 const HAN = /\p{Script=Han}/u;
 /** English blend of learned polarity and clause lexicon, chosen on the train holdout (README). */
 export const LEXICON_WEIGHT_EN = 0.35;
+/** English terms the restaurant data never had: weight of the general clause sentiment (see the README). */
+export const GENERAL_WEIGHT_EN = 0.5;
 /** Label thresholds on a [-1, 1] score. */
 export const NEUTRAL_BAND = 0.1;
 
@@ -90,10 +104,29 @@ export function simpleSentences(text: string): Window[] {
  * labels better than the sentence model, see the README); for Chinese the mean of the lexicon and
  * the package's sentence model (src/sentiment), which miss in different places.
  */
-export function defaultClauseScore(clause: string): number {
+export function defaultClauseScore(clause: string, sentenceSentiment?: (text: string) => number): number {
   if (!HAN.test(clause)) return lexiconScore(clause);
-  const model = packageSentenceScore(clause);
+  return generalClauseScore(clause, sentenceSentiment);
+}
+
+function clauseScorer(options: AspectOptions): (text: string) => number {
+  return options.scoreSentence ?? ((t) => defaultClauseScore(t, options.sentenceSentiment));
+}
+
+/**
+ * The general clause scorer: the mean of the hand-written lexicon and the package's sentence model
+ * (src/sentiment, trained on reviews, tweets and ChnSentiCorp), for any domain and both languages.
+ */
+export function generalClauseScore(clause: string, sentenceSentiment: (text: string) => number = packageSentenceScore): number {
+  const model = sentenceSentiment(clause);
   return Number.isFinite(model) ? (lexiconScore(clause) + model) / 2 : lexiconScore(clause);
+}
+
+/** Whether the tagger's training data had this term (or its head word) as an aspect term: restaurant-like. */
+export function knownTerm(model: AspectModelEn, term: string): boolean {
+  const words = tokenizeEn(term).map((t) => normWord(t.text));
+  if (words.length === 0) return false;
+  return model.lexicon.terms.has(words.join(' ')) || model.lexicon.terms.has(words[words.length - 1]);
 }
 
 export function labelOf(score: number): SentimentLabel {
@@ -111,6 +144,10 @@ export function aspectSentiment(
   const english = !HAN.test(text.slice(start, end));
   if (english && options.learnedPolarity !== false) {
     const model = options.model ?? defaultAspectModelEn();
+    const unknown = model.polarity && options.domainGate !== false && !knownTerm(model, text.slice(start, end));
+    const g = unknown ? (options.generalWeight ?? GENERAL_WEIGHT_EN) : 0;
+    const general = g > 0 ? clauseScore(text, clause, options.scoreSentence ?? ((t: string) => generalClauseScore(t, options.sentenceSentiment))) : 0;
+    if (g >= 1) return { score: general, label: labelOf(general), clause };
     if (model.polarity) {
       const s = polarityScores(model.polarity, text, start, end).map((x) => x / model.scale);
       const m = Math.max(...s);
@@ -118,15 +155,19 @@ export function aspectSentiment(
       const z = e[0] + e[1] + e[2];
       const learned = (e[2] - e[0]) / z;
       const w = options.lexiconWeight ?? LEXICON_WEIGHT_EN;
-      if (w === 0) {
+      if (w === 0 && g === 0) {
         const label: SentimentLabel = s[2] === m ? 'positive' : s[0] === m ? 'negative' : 'neutral';
         return { score: learned, label, clause };
       }
-      const score = (1 - w) * learned + w * clauseScore(text, clause, options.scoreSentence ?? defaultClauseScore);
+      const inDomain = w === 0 ? learned : (1 - w) * learned + w * clauseScore(text, clause, clauseScorer(options));
+      let score = (1 - g) * inDomain + g * general;
+      // Outside the restaurant domain a confident general verdict wins over a disagreeing blend
+      // ("the checkout keeps failing" is negative whatever the restaurant model learned).
+      if (g > 0 && Math.abs(general) > NEUTRAL_BAND && Math.sign(general) !== Math.sign(score)) score = general;
       return { score, label: labelOf(score), clause };
     }
   }
-  const score = clauseScore(text, clause, options.scoreSentence ?? defaultClauseScore);
+  const score = clauseScore(text, clause, clauseScorer(options));
   return { score, label: labelOf(score), clause };
 }
 

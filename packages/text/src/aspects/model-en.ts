@@ -2,6 +2,7 @@
  * The English aspect-term model: its JSON shape, loading, and span extraction.
  * Weights are stored as integers (weight × scale) and features with negligible weight are pruned.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { featuresEn, type TermLexicon } from './features-en.js';
 import { tag, type TaggerWeights } from './perceptron.js';
@@ -25,6 +26,8 @@ export interface AspectModelEn {
   lexicon: TermLexicon;
   polarity: Map<string, [number, number, number]> | null;
   scale: number;
+  /** sha256 (12 hex) of the model file's bytes, for the shipped model */
+  hash?: string;
 }
 
 export function fromJson(json: AspectModelJson): AspectModelEn {
@@ -46,7 +49,10 @@ let cached: AspectModelEn | null = null;
 
 /** The shipped model, read once from packages/text/model/aspects-en.json. */
 export function defaultAspectModelEn(): AspectModelEn {
-  if (!cached) cached = fromJson(JSON.parse(readFileSync(MODEL_URL, 'utf8')) as AspectModelJson);
+  if (!cached) {
+    const text = readFileSync(MODEL_URL, 'utf8');
+    cached = { ...fromJson(JSON.parse(text) as AspectModelJson), hash: createHash('sha256').update(text).digest('hex').slice(0, 12) };
+  }
   return cached;
 }
 
