@@ -45,17 +45,27 @@ export function isHan(cp: number): boolean {
   return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f) || cp === 0x3007;
 }
 
+/** CJK and full-width punctuation: no letters, skipped by the counts. */
+function isCjkPunctuation(cp: number): boolean {
+  return (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20);
+}
+
 function countScripts(text: string): Counts {
   const c: Counts = { han: 0, kana: 0, hangul: 0, latin: 0, otherLetters: 0, diacritics: 0 };
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     if (cp < 0x80) {
       if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) c.latin++;
       continue;
     }
-    if (isHan(cp)) c.han++;
-    else if ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20)) continue;
-    else if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch) && cp !== 0x30fc) c.kana++;
+    if (isHan(cp)) {
+      c.han++;
+      continue;
+    }
+    if (isCjkPunctuation(cp)) continue;
+    const ch = String.fromCodePoint(cp);
+    if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch) && cp !== 0x30fc) c.kana++;
     else if (/\p{Script=Hangul}/u.test(ch)) c.hangul++;
     else if (/\p{Script=Latin}/u.test(ch)) {
       c.latin++;
@@ -80,6 +90,16 @@ function latinGuess(text: string, counts: Counts): Guess {
 
 /** The language of one sentence on its own (no context). */
 export function guessLanguage(text: string): Guess {
+  return guessWithEvidence(text).guess;
+}
+
+/** The guess and, for Chinese, the script evidence it was based on (reused by detectSentences). */
+export function guessWithEvidence(text: string): { guess: Guess; evidence?: { hant: number; hans: number } } {
+  const guess = guessOnly(text);
+  return typeof guess === 'string' ? { guess } : guess;
+}
+
+function guessOnly(text: string): Guess | { guess: Guess; evidence: { hant: number; hans: number } } {
   const c = countScripts(text);
   // A Han character carries about a word; Latin letters come about five to a word.
   const latinWords = c.latin / 5;
@@ -89,10 +109,9 @@ export function guessLanguage(text: string): Guess {
   if (c.hangul >= c.han && c.hangul >= latinWords && c.hangul > 0) return 'other';
   if (c.otherLetters > c.han && c.otherLetters > latinWords) return 'other';
   if (c.han > 0 && c.han >= latinWords) {
-    const { hant, hans } = scriptEvidence(text);
-    if (hant > hans) return 'zh-Hant';
-    if (hans > hant) return 'zh-Hans';
-    return 'zh';
+    const evidence = scriptEvidence(text);
+    const { hant, hans } = evidence;
+    return { guess: hant > hans ? 'zh-Hant' : hans > hant ? 'zh-Hans' : 'zh', evidence };
   }
   return latinGuess(text, c);
 }

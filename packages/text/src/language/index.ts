@@ -4,10 +4,9 @@
  * take the language of their neighbours; Chinese without script-distinctive characters takes the
  * script of the rest of the text.
  */
-import { guessLanguage, isHan, type Guess, type Language } from './detect.js';
+import { guessWithEvidence, isHan, type Guess, type Language } from './detect.js';
 import { splitMixed } from './mixed.js';
 import { splitSentences, type Span } from './sentences.js';
-import { scriptEvidence } from './script.js';
 
 export type { Language } from './detect.js';
 export type { Span } from './sentences.js';
@@ -24,33 +23,40 @@ export interface LanguageSpan extends Span {
   language: Language;
 }
 
-function contentWeight(text: string): number {
+/** CJK and full-width punctuation (no letters among them), skipped without a regex test. */
+function isPunctuationCjk(cp: number): boolean {
+  return (cp >= 0x3000 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) || (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20);
+}
+
+function contentWeight(text: string, start = 0, end = text.length): number {
   let han = 0;
   let letters = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  for (let i = start; i < end; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     if (cp < 0x80) {
       if ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) letters++;
     } else if (isHan(cp)) han++;
-    else if (/\p{L}/u.test(ch)) letters++;
+    else if (isPunctuationCjk(cp)) continue;
+    else if (/\p{L}/u.test(String.fromCodePoint(cp))) letters++;
   }
   return han + letters / 5;
 }
 
 export function detectSentences(text: string, options: LanguageOptions = {}): LanguageSpan[] {
   const spans = splitSentences(text).flatMap((s) => splitMixed(text, s));
-  const guesses: Guess[] = spans.map((s) => guessLanguage(text.slice(s.start, s.end)));
+  const withEvidence = spans.map((s) => guessWithEvidence(text.slice(s.start, s.end)));
+  const guesses: Guess[] = withEvidence.map((g) => g.guess);
   let chinese: Language | undefined;
   if (guesses.includes('zh')) {
     let hant = 0;
     let hans = 0;
-    spans.forEach((s, i) => {
-      if (guesses[i] === 'zh' || guesses[i] === 'zh-Hant' || guesses[i] === 'zh-Hans') {
-        const e = scriptEvidence(text.slice(s.start, s.end));
-        hant += e.hant;
-        hans += e.hans;
+    for (const g of withEvidence) {
+      if (g.evidence) {
+        hant += g.evidence.hant;
+        hans += g.evidence.hans;
       }
-    });
+    }
     chinese = hant > hans ? 'zh-Hant' : hans > hant ? 'zh-Hans' : (options.defaultChinese ?? 'zh-Hans');
   }
   const resolved: (Language | undefined)[] = guesses.map((g) => (g === 'zh' ? chinese : g === 'none' ? undefined : g));
@@ -63,7 +69,7 @@ export function detectSentences(text: string, options: LanguageOptions = {}): La
 /** The language carrying most of the text's content ('other' for a text without letters). */
 export function dominantLanguage(text: string, spans: readonly LanguageSpan[]): Language {
   const weight = new Map<Language, number>();
-  for (const s of spans) weight.set(s.language, (weight.get(s.language) ?? 0) + contentWeight(text.slice(s.start, s.end)));
+  for (const s of spans) weight.set(s.language, (weight.get(s.language) ?? 0) + contentWeight(text, s.start, s.end));
   let best: Language = spans[0]?.language ?? 'other';
   let bestWeight = -1;
   for (const [language, w] of weight) if (w > bestWeight) [best, bestWeight] = [language, w];

@@ -56,8 +56,8 @@ const RULE_KEYS = ['r:compound', 'r:pos', 'r:neg', 'r:none', 'r:negated'] as con
 
 /** A sentence as the model's features: ids in first-seen order with their (largest) values. */
 export interface SparseSentence {
-  ids: Int32Array;
-  values: Float64Array;
+  ids: number[];
+  values: number[];
   rule: RuleScore;
   tokens: number;
 }
@@ -75,6 +75,7 @@ export interface CompiledModel {
   scratch: { value: Float64Array; mark: Int32Array; epoch: number; touched: number[] };
 }
 
+/** The table key of a BMP character n-gram: (n, a) and (b, c) packed into two 32-bit words. */
 function charKey(n: number, a: number, b: number, c: number): [number, number] {
   return [(n << 21) | a, ((b << 16) | c) >>> 0];
 }
@@ -135,10 +136,10 @@ function touch(model: CompiledModel, id: number, value: number): void {
   } else if (value > s.value[id]) s.value[id] = value;
 }
 
-function finish(model: CompiledModel): { ids: Int32Array; values: Float64Array } {
+function finish(model: CompiledModel): { ids: number[]; values: number[] } {
   const s = model.scratch;
-  const ids = Int32Array.from(s.touched);
-  const values = new Float64Array(ids.length);
+  const ids = s.touched.slice();
+  const values = new Array<number>(ids.length);
   for (let i = 0; i < ids.length; i++) values[i] = s.value[ids[i]];
   return { ids, values };
 }
@@ -155,8 +156,8 @@ function sinkFor(model: CompiledModel): FeatureSink {
         const s = n === 1 ? String.fromCodePoint(a) : n === 2 ? String.fromCodePoint(a, b) : String.fromCodePoint(a, b, c);
         id = model.astral.get(`c:${s}`);
       } else {
-        const [hi, lo] = charKey(n, a, b, c);
-        const found = model.chars.get(hi, lo);
+        // charKey inlined: no pair allocated per n-gram.
+        const found = model.chars.get((n << 21) | a, ((b << 16) | c) >>> 0);
         id = found < 0 ? undefined : found;
       }
       if (id !== undefined) touch(model, id, value);
@@ -186,7 +187,7 @@ export function sparseSentence(
 }
 
 /** Σ weight · value over the n-grams, then the rule features, in features.ts's order. */
-export function sparseDot(model: CompiledModel, ids: Int32Array, values: Float64Array, rule: RuleScore): number {
+export function sparseDot(model: CompiledModel, ids: readonly number[], values: readonly number[], rule: RuleScore): number {
   let z = 0;
   const w = model.weights;
   for (let i = 0; i < ids.length; i++) z += w[ids[i]] * values[i];
