@@ -5,7 +5,9 @@
  *   npx tsx train/aspects.ts             # train on all of train, write the model
  *   npx tsx train/aspects.ts --holdout   # train on 80 % of train, score the other 20 % (tuning)
  */
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { aspectSentiment, knownTerm } from '../src/aspects/index.js';
 import { buildLexicon, featuresEn, type LabelledTokens } from '../src/aspects/features-en.js';
 import { fromJson, MODEL_URL, spansFromTokens, type AspectModelJson } from '../src/aspects/model-en.js';
@@ -95,13 +97,20 @@ function holdout(): void {
   console.log(`holdout (last 20 % of train): P ${(100 * r.precision).toFixed(2)} R ${(100 * r.recall).toFixed(2)} F1 ${(100 * r.f1).toFixed(2)}`);
 }
 
-function main(): void {
-  if (process.argv.includes('--holdout')) { holdout(); return; }
+/** Trains on all of restaurants train and writes model/aspects-en.json; returns its sha256 (16 hex). */
+export function writeAspectModel(log: (s: string) => void = console.log): string {
   const t0 = Date.now();
   const json = trainModel(readSemeval('restaurants_train.jsonl'));
   const text = `${JSON.stringify(json)}\n`;
   writeFileSync(MODEL_URL, text);
-  console.log(`wrote ${MODEL_URL.pathname}: ${Object.keys(json.features).length} features, ${(text.length / 1024).toFixed(0)} KiB, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const sha = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  log(`model/aspects-en.json: ${Object.keys(json.features).length} tagger features, ${Object.keys(json.polarity ?? {}).length} polarity features, ${(text.length / 1024).toFixed(0)} KiB, sha256 ${sha}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return sha;
 }
 
-main();
+function main(): void {
+  if (process.argv.includes('--holdout')) { holdout(); return; }
+  writeAspectModel();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -1,5 +1,6 @@
 /**
- * `npm run train`: rebuilds model/en.json and model/zh.json from shared/data (or TP_DATA_DIR).
+ * `npm run train`: rebuilds model/en.json, model/zh.json and model/aspects-en.json from shared/data
+ * (or TP_DATA_DIR).
  * Deterministic: the same data and code give the same bytes (fixed seeds, sorted keys, rounding).
  */
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import type { ModelLanguage } from '../src/sentiment/features.js';
 import type { Built } from './build.js';
 import { EN_SETUP, trainEn } from './en.js';
 import { ZH_RULE_BLEND, ZH_SETUP, trainZh } from './zh.js';
+import { writeAspectModel } from './aspects.js';
 
 function sorted(map: ReadonlyMap<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -67,6 +69,8 @@ function main(): void {
     neutralBand: 0.05,
     ruleBlend: ZH_RULE_BLEND,
   });
+  console.log('training English aspects (SemEval-2014 restaurants train)…');
+  writeAspectModel(log);
   console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
