@@ -2,7 +2,7 @@
  * Puts the synthetic rows into the product's own store (SQLite file or a PostgreSQL schema):
  * the real migrations, a workspace with five surveys asking nps/csat/ces, the metric settings
  * (time zone, analysed metadata keys), the rows by plain batched INSERTs, then the product's own
- * cube recount (rebuildCube), timed. Queries are then made through the real HTTP API.
+ * cube recount (recountNow: chunk by chunk, in the foreground), timed. Queries are then made through the real HTTP API.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,7 @@ import { createDeps } from '../../apps/server/src/server.js';
 import { createApiKey, createWorkspaceWithOwner } from '../../apps/server/src/modules/accounts/index.js';
 import { createSurvey } from '../../apps/server/src/modules/surveys/index.js';
 import { INSERT_NEW_RESPONSE_SQL, responseParams } from '../../apps/server/src/modules/responses/response-rows.js';
-import { rebuildCube, updateMetricSettings } from '../../apps/server/src/modules/metrics/settings.service.js';
+import { recountNow, updateMetricSettings } from '../../apps/server/src/modules/metrics/settings.service.js';
 import { SYSTEM_ACTOR } from '../../apps/server/src/platform/audit.js';
 import { syntheticChunks, type SyntheticOptions } from './synthetic.js';
 
@@ -35,7 +35,7 @@ export async function reuseSqliteStore(dataDir: string, metric: { timeZone: stri
   const apiKey = (await createApiKey(deps, ctx, { name: 'bench', scopes: ['responses:read'] })).key;
   const rows = Number((await deps.db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const started = Date.now();
-  const built = await deps.db.transaction().execute((trx) => rebuildCube(deps, trx, ws.id, metric, (n) => { if (n % 1_000_000 === 0) log(`  sqlite: cube recount at ${(n / 1e6).toFixed(0)}M rows`); }));
+  const built = (await recountNow(deps, ctx, metric, { onProgress: (n) => { if (n % 1_000_000 === 0) log(`  sqlite: cube recount at ${(n / 1e6).toFixed(0)}M rows`); } })).rebuilt;
   const cubeSeconds = (Date.now() - started) / 1000;
   opened.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
   await opened.close();
@@ -90,7 +90,7 @@ export async function loadProductStore(store: 'sqlite' | 'postgres', gen: Omit<S
   }
   const loadSeconds = (Date.now() - started) / 1000;
   const cubeStarted = Date.now();
-  const built = await deps.db.transaction().execute((trx) => rebuildCube(deps, trx, workspaceId, metric, (n) => { if (n % 1_000_000 === 0) log(`  ${store}: cube recount at ${(n / 1e6).toFixed(0)}M rows`); }));
+  const built = (await recountNow(deps, ctx, metric, { onProgress: (n) => { if (n % 1_000_000 === 0) log(`  ${store}: cube recount at ${(n / 1e6).toFixed(0)}M rows`); } })).rebuilt;
   const cubeSeconds = (Date.now() - cubeStarted) / 1000;
   if (opened.sqlite) opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await opened.close();

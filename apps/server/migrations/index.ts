@@ -4,10 +4,12 @@ import * as m0001 from './2026-11-23-0001-platform-and-surveys.js';
 import * as m0002 from './2026-11-23-0002-metric-cube.js';
 import * as m0003 from './2026-11-23-0003-dashboards-targets.js';
 import * as m0004 from './2026-11-23-0004-alerts.js';
+import * as m0005 from './2026-11-23-0005-metric-recount.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-platform-and-surveys': m0001,
   '2026-11-23-0002-metric-cube': m0002,
   '2026-11-23-0003-dashboards-targets': m0003,
   '2026-11-23-0004-alerts': m0004,
+  '2026-11-23-0005-metric-recount': m0005,
 };

@@ -7,7 +7,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { createDeps, createServer, openStore } from './server.js';
 import { createWorkspaceWithOwner, createApiKey } from './modules/accounts/index.js';
 import { seedDemo, DEMO_LOGIN } from './modules/demo/index.js';
-import { MetricSettingsBody, updateMetricSettings } from './modules/metrics/index.js';
+import { MetricSettingsBody, recountNow } from './modules/metrics/index.js';
 import { SYSTEM_ACTOR } from './platform/audit.js';
 import { AppError } from './platform/http/errors.js';
 import { progressBar } from './cli/progress.js';
@@ -68,11 +68,12 @@ program.command('metrics').description('Metrics').command('recount')
     if (!(await deps.db.selectFrom('workspaces').select('id').where('id', '=', opts.workspace).executeTakeFirst())) throw new AppError(404, 'workspace_not_found', `no workspace ${opts.workspace}`);
     const parsed = MetricSettingsBody.safeParse({ timeZone: opts.timeZone, dimensions: opts.dimensions?.split(',').map((k: string) => k.trim()).filter(Boolean) });
     if (!parsed.success) throw new AppError(400, 'validation_failed', parsed.error.issues.map((i) => `--${i.path[0] === 'timeZone' ? 'time-zone' : 'dimensions'}: ${i.message}`).join('; '));
-    const patch = parsed.data;
-    const total = Number((await deps.db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', opts.workspace).executeTakeFirstOrThrow()).n);
-    const bar = progressBar('Recounting metrics', total);
-    const r = await updateMetricSettings(deps, { workspaceId: opts.workspace, actor: { ...SYSTEM_ACTOR, label: 'cli' } }, patch, { force: true, onProgress: (n) => bar.update(n) });
-    bar.stop();
+    // In the foreground, chunk by chunk as a server would in the background: writes go on meanwhile.
+    let bar: ReturnType<typeof progressBar> | undefined;
+    const r = await recountNow(deps, { workspaceId: opts.workspace, actor: { ...SYSTEM_ACTOR, label: 'cli' } }, parsed.data, {
+      onProgress: (done, total) => { bar ??= progressBar('Recounting metrics', total); bar.update(done); },
+    });
+    bar?.stop();
     console.log(JSON.stringify(r, null, 2));
   }));
 

@@ -21,7 +21,7 @@ import type { Deps } from './deps.js';
 import { authRoutes, workspaceRoutes, createAuthenticator } from './modules/accounts/index.js';
 import { surveyRoutes, publicSurveyRoutes } from './modules/surveys/index.js';
 import { responseRoutes, publicResponseRoutes, WRITER_COMPILERS } from './modules/responses/index.js';
-import { metricsConfigRoutes, metricsRoutes } from './modules/metrics/index.js';
+import { metricsConfigRoutes, metricsRoutes, MetricsRecounter } from './modules/metrics/index.js';
 import { dashboardRoutes } from './modules/dashboards/index.js';
 import { alertRoutes, AlertsWorker } from './modules/alerts/index.js';
 
@@ -30,6 +30,8 @@ export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
 
 export interface Touchpoint {
   app: FastifyInstance; deps: Deps; store: OpenedStore<DB>;
+  /** Background metric recounts after settings changes (tests wait on it). */
+  recounts: MetricsRecounter;
   /** Starts listening; returns the base URL (used for links when PUBLIC_URL is unset). */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -59,7 +61,13 @@ export async function createDeps(config: Config, store?: OpenedStore<DB>): Promi
   return { deps, store: s, setListeningUrl: (url) => { listening = url; } };
 }
 
-export async function createServer(config: Config = loadConfig()): Promise<Touchpoint> {
+/** Options that are not configuration: tests tune them. */
+export interface ServerOptions {
+  /** Rows per metric recount chunk (default DEFAULT_CHUNK_ROWS). */
+  recountChunkRows?: number;
+}
+
+export async function createServer(config: Config = loadConfig(), options: ServerOptions = {}): Promise<Touchpoint> {
   const { deps, store, setListeningUrl } = await createDeps(config);
   const app = await createHttpApp({ logLevel: config.logLevel }, createAuthenticator(deps));
 
@@ -71,7 +79,10 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
   workspaceRoutes(app, deps);
   surveyRoutes(app, deps);
   responseRoutes(app, deps);
-  metricsRoutes(app, deps);
+  // Recounts after a metric settings change run chunk by chunk beside the requests; ones a restart
+  // cut short resume here.
+  const recounts = new MetricsRecounter(deps, { chunkRows: options.recountChunkRows, log: (err, msg) => app.log.error({ err }, msg) });
+  metricsRoutes(app, deps, recounts);
   metricsConfigRoutes(app, deps);
   dashboardRoutes(app, deps);
   alertRoutes(app, deps);
@@ -88,6 +99,9 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
     const p = e.payload as { surveyId: string };
     deps.hub.publishCoalesced(`workspace:${e.workspaceId}`, 'metrics', { surveyId: p.surveyId, at: new Date().toISOString() });
   });
+  deps.outbox.on('metrics.settings.changed', (e) => {
+    deps.hub.publishCoalesced(`workspace:${e.workspaceId}`, 'metrics', { at: new Date().toISOString() });
+  });
   deps.outbox.on('responses.batch.stored', (e) => {
     const p = e.payload as { surveyId: string; count: number };
     deps.hub.publish(`survey:${p.surveyId}`, 'batch', p);
@@ -97,11 +111,12 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
   // counts, on a clock; alerts are delivered by a retrying queue.
   const alerts = new AlertsWorker(deps, { clockEveryMs: config.alertEvaluateEveryMs, log: (err, msg) => app.log.error({ err }, msg) });
   alerts.listen();
+  await recounts.start();
   if (config.worker) deps.outbox.start();
   if (config.worker) alerts.start();
 
   return {
-    app, deps, store,
+    app, deps, store, recounts,
     async listen(port = config.port, host = config.host) {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -110,6 +125,7 @@ export async function createServer(config: Config = loadConfig()): Promise<Touch
       return url;
     },
     async close() {
+      await recounts.stop();
       await deps.outbox.stop();
       await alerts.stop();
       deps.hub.closeAll();

@@ -138,7 +138,7 @@ describe('touchpoint CLI', () => {
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     const stored = (await s.deps.db.selectFrom('responses').select('id').where('workspace_id', '=', workspaceId).execute()).length;
-    expect(out).toMatchObject({ timeZone: 'Asia/Taipei', dimensions: ['plan', 'region'], rebuilt: { responses: stored } });
+    expect(out).toMatchObject({ timeZone: 'Asia/Taipei', dimensions: ['plan', 'region'], recount: null, rebuilt: { responses: stored } });
     expect(r.stderr).toMatch(new RegExp(`^Recounting metrics: ${stored}/${stored} \\(100%\\)$`, 'm'));
     const metrics = await s.app.inject({ url: `/api/workspaces/${workspaceId}/metrics?from=2020-01-01&to=2029-12-31&interval=total`, headers: { authorization: `Bearer ${(await cli('api-key', 'create', '--workspace', workspaceId, '--name', 'read', '--scopes', 'responses:read')).stdout.trim()}` } });
     expect(metrics.json()).toMatchObject({ source: 'cube', timeZone: 'Asia/Taipei', total: { responses: stored } });

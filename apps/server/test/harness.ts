@@ -10,7 +10,7 @@ import type { InjectOptions } from "fastify";
 import type { LightMyRequestResponse as InjectResponse } from "fastify";
 import { loadConfig, type Config } from '../src/platform/config.js';
 import { dropPostgresSchema } from '../src/platform/db/dialect.js';
-import { createServer, type Touchpoint } from '../src/server.js';
+import { createServer, type ServerOptions, type Touchpoint } from '../src/server.js';
 import { createWorkspaceWithOwner, createApiKey } from '../src/modules/accounts/index.js';
 import type { ApiKeyScope, Role } from '@touchpoint/shared';
 
@@ -39,11 +39,11 @@ export interface Client {
 
 export const PASSWORD = 'correct horse battery';
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-test-'));
   const schema = process.env.DATABASE_URL ? `t_${crypto.randomBytes(6).toString('hex')}` : undefined;
   const config = loadConfig(process.env, { dataDir, logLevel: 'silent', databaseSchema: schema, port: 0, publicUrl: 'http://touchpoint.test', sqliteSynchronous: 'NORMAL', ...overrides });
-  const tp = await createServer(config);
+  const tp = await createServer(config, options);
   await tp.app.ready();
   let counter = 0;
 

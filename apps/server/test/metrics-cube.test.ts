@@ -1,7 +1,8 @@
 /**
  * The metric cube answers exactly what the rows answer: random responses (batch API — the SQLite
  * writer thread — public submits, partials completed later, deletions), random settings changes (time zone,
- * analysed metadata keys: a recount) and random queries (ranges, intervals, breakdowns, filters,
+ * analysed metadata keys: a recount, run in chunks of 7 rows in the background, so later changes
+ * and queries often meet it half done) and random queries (ranges, intervals, breakdowns, filters,
  * time zones). On both stores (npm run test:pg runs this file against PostgreSQL).
  */
 import fc from 'fast-check';
@@ -16,7 +17,7 @@ let s: TestServer, owner: Client, wid: string, key: string;
 let surveys: { id: string; publicId: string }[];
 
 beforeAll(async () => {
-  s = await startTestServer({ publicRateLimit: 1_000_000 });
+  s = await startTestServer({ publicRateLimit: 1_000_000 }, { recountChunkRows: 7 });
   const ws = await s.workspace();
   wid = ws.id; owner = ws.owner;
   surveys = [await liveSurvey(owner, wid), await liveSurvey(owner, wid)];
@@ -86,13 +87,15 @@ function toQuery(q: Query): MetricsQuery {
 describe('metric cube', () => {
   it('answers every query exactly as the rows do, while responses and settings change', async () => {
     let fromCube = 0;
-    await fc.assert(fc.asyncProperty(fc.array(response, { minLength: 1, maxLength: 30 }), fc.option(settings, { nil: undefined }), fc.array(query, { minLength: 3, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 3 }), async (items, change, queries, deletions) => {
+    await fc.assert(fc.asyncProperty(fc.array(response, { minLength: 1, maxLength: 30 }), fc.option(settings, { nil: undefined }), fc.array(query, { minLength: 3, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 3 }), fc.boolean(), async (items, change, queries, deletions, settle) => {
       await store(items);
       // Delete a few stored responses through the API: every number they touched must follow.
       const stored = await s.deps.db.selectFrom('responses').select(['id', 'survey_id']).where('workspace_id', '=', wid).orderBy('id').execute();
       const victims = deletions.map((d) => stored.splice(d % Math.max(1, stored.length), 1)[0]).filter(Boolean);
       await Promise.all(victims.map(async (v) => expect((await owner.delete(`/api/workspaces/${wid}/surveys/${v.survey_id}/responses/${v.id}`)).statusCode).toBe(204)));
       if (change) expect((await owner.request({ method: 'PUT', url: `/api/workspaces/${wid}/metrics/settings`, payload: change })).statusCode).toBe(200);
+      // Half the time the recount is left running into the queries and the next run's changes.
+      if (settle) await s.recounts.idle();
       for (const q of queries) {
         const cube = await queryMetrics(s.deps, wid, toQuery(q));
         const rows = await queryMetrics(s.deps, wid, { ...toQuery(q), forceRows: true });
@@ -100,7 +103,7 @@ describe('metric cube', () => {
         expect({ ...cube, source: 'x' }).toEqual({ ...rows, source: 'x' });
       }
     }), { numRuns: RUNS });
-    expect(fromCube).toBeGreaterThan(RUNS); // the cube did answer most of them
+    expect(fromCube).toBeGreaterThan(RUNS / 2); // the cube did answer many of them
   }, 240_000);
 
   it('drops a deleted survey\'s numbers with it', async () => {

@@ -64,3 +64,22 @@ export const CxIndexWeights = z.object({
 }).strict().refine((w) => w.nps + w.csat + w.ces > 0, 'at least one weight must be above 0');
 export type CxIndexWeights = z.infer<typeof CxIndexWeights>;
 export interface CxIndexVersion { version: number; weights: CxIndexWeights; createdAt: string; createdBy: string }
+
+/** A recount running after a settings change: responses counted so far, and how many there were when it started. */
+export const RecountProgress = z.object({
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  startedAt: z.string(),
+});
+export type RecountProgress = z.infer<typeof RecountProgress>;
+
+/** GET/PUT …/metrics/settings: the time zone and analysed keys, and the recount while one runs. */
+export const MetricSettingsView = z.object({
+  timeZone: z.string(),
+  dimensions: z.array(z.string()),
+  /** null: never saved (the defaults). */
+  updatedAt: z.string().nullable(),
+  /** Set while the metrics are being recounted: numbers are then computed from the responses (exact, slower). */
+  recount: RecountProgress.nullable(),
+});
+export type MetricSettingsView = z.infer<typeof MetricSettingsView>;

@@ -25,11 +25,19 @@ export const MEASURES = ['n', 'complete',
 export type Measure = (typeof MEASURES)[number];
 export const KEY_COLUMNS = ['workspace_id', 'seg', 'bdim', 'grain', 'day', 'bval', 'survey_id', 'channel'] as const;
 
-export interface CubeSettings { timeZone: string; dimensions: readonly string[] }
+/** A position in (created_at, id) order; '' / '' is before every response. */
+export interface RecountCursor { createdAt: string; id: string }
+
+/**
+ * How a workspace's cube counts. `recountCursor` is set while a recount runs (recount.service.ts):
+ * the cube then holds only the responses at or before it, and a change to a response after it
+ * must not touch the cube (a later recount chunk counts that response as it is then).
+ */
+export interface CubeSettings { timeZone: string; dimensions: readonly string[]; recountCursor?: RecountCursor | null }
 
 /** The fields of a stored response the cube reads (a responses row, or the writer's parameters). */
 export interface CubeSource {
-  workspace_id: string; survey_id: string; status: string; channel: string;
+  id: string; workspace_id: string; survey_id: string; status: string; channel: string;
   touchpoint: string | null; language: string | null; metadata: string;
   nps: number | null; csat: number | null; ces: number | null; created_at: string;
 }
@@ -99,6 +107,17 @@ function metaValues(text: string, keys: readonly string[]): (string | null)[] {
   return keys.map((k) => (typeof m[k] === 'string' ? (m[k] as string) : null));
 }
 
+/**
+ * Is this response in the part of the cube already counted? Always, unless a recount runs and the
+ * response comes after its cursor. JavaScript compares UTF-16 units; the stores compare bytes
+ * (SQLite BINARY; PostgreSQL in the database's collation): the same order for the ASCII,
+ * fixed-width ISO times and UUIDs compared here, so this agrees with the recount's ORDER BY.
+ */
+export function isCounted(r: { created_at: string; id: string }, s: CubeSettings): boolean {
+  const c = s.recountCursor;
+  return !c || r.created_at < c.createdAt || (r.created_at === c.createdAt && r.id <= c.id);
+}
+
 const SEP = '\u0001', NONE = '\u0002';
 const cellId = (k: CubeKey) => k.workspace_id + SEP + k.seg + SEP + k.bdim + SEP + k.grain + SEP + k.day + SEP + k.bval + SEP + k.survey_id + SEP + k.channel;
 
@@ -113,6 +132,7 @@ export class CubeDelta {
   private readonly groups = new Map<CubeSettings, Map<string, { sig: Signature; counts: Counts }>>();
 
   add(r: CubeSource, s: CubeSettings, sign: 1 | -1 = 1): void {
+    if (!isCounted(r, s)) return; // a recount has not reached it yet: it will count it
     let bySignature = this.groups.get(s);
     if (!bySignature) { bySignature = new Map(); this.groups.set(s, bySignature); }
     const day = localDay(r.created_at, s.timeZone);

@@ -4,7 +4,8 @@ export { cubeSettings, cubeUpserts, forgetSurvey, recordResponseChanges } from '
 export { metricsRoutes } from './metrics.routes.js';
 export { metricsConfigRoutes } from './config.routes.js';
 export { queryMetrics, type MetricsQuery } from './metrics.service.js';
-export { getMetricSettings } from './settings.service.js';
 export { localDay } from './local-day.js';
-export { updateMetricSettings } from './settings.service.js';
+export { getMetricSettings, recountNow, updateMetricSettings } from './settings.service.js';
+export { MetricsRecounter, type MetricsRecounterOptions } from './recount.runner.js';
+export { DEFAULT_CHUNK_ROWS, runRecount } from './recount.service.js';
 export { MetricSettingsBody } from './metrics.routes.js';

@@ -1,6 +1,6 @@
 /** HTTP face of the metrics module: the numbers (with the dashboard's filters) and the cube settings. */
 import { z } from 'zod';
-import { BreakdownName, Day, MetaKeyName } from '@touchpoint/shared';
+import { BreakdownName, Day, MetaKeyName, MetricSettingsView } from '@touchpoint/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
@@ -9,6 +9,7 @@ import { isValidTimeZone } from './local-day.js';
 import { INTERVALS, daysBetween } from './periods.js';
 import { queryMetrics, type Breakdown } from './metrics.service.js';
 import { getMetricSettings, updateMetricSettings } from './settings.service.js';
+import type { MetricsRecounter } from './recount.runner.js';
 
 const Wid = z.object({ wid: z.string().min(1).max(64) });
 const TimeZone = z.string().max(64).refine(isValidTimeZone, 'an IANA time zone such as Asia/Taipei or UTC');
@@ -50,7 +51,8 @@ export const MetricSettingsBody = z.object({
   dimensions: z.array(MetaKeyName).max(10).optional(),
 }).strict();
 
-export function metricsRoutes(app: FastifyInstance, deps: Deps) {
+/** `recounts`: runs the recount a settings change starts (recount.runner.ts). */
+export function metricsRoutes(app: FastifyInstance, deps: Deps, recounts: Pick<MetricsRecounter, 'kick'>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['metrics'];
 
@@ -71,11 +73,15 @@ export function metricsRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/workspaces/:wid/metrics/settings', {
     config: { access: { kind: 'workspace', permission: 'workspace.read' } },
-    schema: { tags, params: Wid, summary: 'The time zone days are counted in and the metadata keys analysed' },
+    schema: { tags, params: Wid, response: { 200: MetricSettingsView }, summary: 'The time zone days are counted in, the metadata keys analysed, and the progress of a recount while one runs' },
   }, async (req) => getMetricSettings(deps, workspaceOf(req).workspaceId));
 
   r.put('/api/workspaces/:wid/metrics/settings', {
     config: { access: { kind: 'workspace', permission: 'workspace.manage' } },
-    schema: { tags, params: Wid, body: MetricSettingsBody, summary: 'Change the time zone or analysed metadata keys (recounts the workspace\'s metrics)' },
-  }, async (req) => updateMetricSettings(deps, workspaceOf(req), req.body));
+    schema: {
+      tags, params: Wid, body: MetricSettingsBody, response: { 200: MetricSettingsView },
+      summary: 'Change the time zone or analysed metadata keys',
+      description: 'Answers at once; the workspace\'s metrics are then recounted in the background (`recount` shows the progress; GET polls it). Until it finishes, numbers are computed from the responses: exact, only slower.',
+    },
+  }, async (req) => updateMetricSettings(deps, workspaceOf(req), req.body, { recounts }));
 }

@@ -2,7 +2,9 @@
  * CX numbers over time and by segment. The answer comes from the metric cube when the cube holds
  * the query (the workspace's time zone; at most one analysed metadata filter, and no breakdown
  * crossed with it) and from the response rows otherwise: the same counts either way (a property
- * test holds them equal), only the speed differs. Every number comes with its count and interval.
+ * test holds them equal), only the speed differs. While a recount runs after a settings change,
+ * the cube holds only part of the responses, so every query is answered from the rows. Every
+ * number comes with its count and interval.
  */
 import { compareCes, compareCsat, compareNps, cesFromSums, csatFromCounts, cxIndex, npsFromCounts, type CxIndexWeights } from '@touchpoint/shared';
 import { sql } from 'kysely';
@@ -35,7 +37,15 @@ type Cell = { day: string; group: string | null; counts: Counts };
 export async function queryMetrics(deps: Deps, workspaceId: string, q: MetricsQuery) {
   const settings = await findSettings(deps.db, workspaceId);
   const timeZone = q.timeZone ?? settings.timeZone;
-  const source = !q.forceRows && cubeHolds(settings, timeZone, q) ? 'cube' : 'rows';
+  if (q.forceRows || !cubeHolds(settings, timeZone, q)) return answer(deps, workspaceId, q, timeZone, 'rows');
+  const cubeAnswer = await answer(deps, workspaceId, q, timeZone, 'cube');
+  // A settings change that committed while we read emptied the cube under us (a recount then
+  // refills it): what we summed may be part of it. Its generation tells; ask again.
+  if ((await findSettings(deps.db, workspaceId)).generation === settings.generation) return cubeAnswer;
+  return queryMetrics(deps, workspaceId, q);
+}
+
+async function answer(deps: Deps, workspaceId: string, q: MetricsQuery, timeZone: string, source: 'cube' | 'rows') {
   const load = (from: string, to: string) => (source === 'cube' ? fromCube(deps, workspaceId, { ...q, from, to }) : fromRows(deps, workspaceId, { ...q, from, to }, timeZone));
   const { version, weights } = await currentWeights(deps.db, workspaceId);
   const cells = await load(q.from, q.to);
@@ -53,6 +63,7 @@ export async function queryMetrics(deps: Deps, workspaceId: string, q: MetricsQu
 
 /** Can the cube answer this query exactly? */
 export function cubeHolds(s: CubeSettings, timeZone: string, q: Pick<MetricsQuery, 'by' | 'meta'>): boolean {
+  if (s.recountCursor) return false; // being recounted: it holds only part of the responses
   if (timeZone !== s.timeZone) return false;
   if (q.meta && !s.dimensions.includes(q.meta.key)) return false;
   const byMeta = q.by?.startsWith('meta:') ? q.by.slice(5) : null;
@@ -131,7 +142,8 @@ async function fromRows(deps: Deps, workspaceId: string, q: MetricsQuery, timeZo
       .where('workspace_id', '=', workspaceId).where('created_at', '>=', start).where('created_at', '<', end);
     if (q.surveyIds?.length) query = query.where('survey_id', 'in', q.surveyIds);
     if (q.channels?.length) query = query.where('channel', 'in', q.channels);
-    if (after) { const a = after; query = query.where((eb) => eb.or([eb('created_at', '>', a.created_at), eb.and([eb('created_at', '=', a.created_at), eb('id', '>', a.id)])])); }
+    // Row values: a range on the (workspace_id, created_at) index (see metrics.repo.ts responsesAfter).
+    if (after) { const a = after; query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(a.created_at, a.id))); }
     const rows = await query.orderBy('created_at').orderBy('id').limit(PAGE).execute();
     for (const r of rows) {
       const meta = q.meta || q.by?.startsWith('meta:') ? parseMeta(r.metadata) : {};

@@ -57,10 +57,10 @@ const COLUMNS = ['id', 'workspace_id', 'survey_id', 'respondent_id', 'idempotenc
 export const INSERT_NEW_RESPONSE_SQL = `INSERT INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (survey_id, idempotency_key) DO NOTHING`;
 export const responseParams = (row: ResponsesTable) => COLUMNS.map((c) => row[c]);
 const at = (c: (typeof COLUMNS)[number]) => COLUMNS.indexOf(c);
-const [W, S, ST, CH, TP, LA, ME, NP, CS, CE, CR] = (['workspace_id', 'survey_id', 'status', 'channel', 'touchpoint', 'language', 'metadata', 'nps', 'csat', 'ces', 'created_at'] as const).map(at);
-/** The fields the metric cube reads, from a row's insert parameters (the writer thread's form). */
+const [ID, W, S, ST, CH, TP, LA, ME, NP, CS, CE, CR] = (['id', 'workspace_id', 'survey_id', 'status', 'channel', 'touchpoint', 'language', 'metadata', 'nps', 'csat', 'ces', 'created_at'] as const).map(at);
+/** The fields the metric cube reads, from a row's insert parameters (the writer thread's form); the id places it against a recount's cursor. */
 export const cubeSourceFromParams = (p: unknown[]) => ({
-  workspace_id: p[W] as string, survey_id: p[S] as string, status: p[ST] as string, channel: p[CH] as string,
+  id: p[ID] as string, workspace_id: p[W] as string, survey_id: p[S] as string, status: p[ST] as string, channel: p[CH] as string,
   touchpoint: p[TP] as string | null, language: p[LA] as string | null, metadata: p[ME] as string,
   nps: p[NP] as number | null, csat: p[CS] as number | null, ces: p[CE] as number | null, created_at: p[CR] as string,
 });

@@ -3,7 +3,7 @@
  * Storage conventions that keep the two stores alike: ids are text (UUIDs), times are
  * ISO-8601 UTC text (sortable on both), JSON is text, booleans are 0/1 integers.
  */
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import fs from 'node:fs';
@@ -117,11 +117,26 @@ export function toNumber(v: unknown): number {
 }
 
 /**
- * Holds off every write to `table` until this transaction ends, so a recount sees all of it.
- * SQLite needs nothing: a write transaction (BEGIN IMMEDIATE) already excludes other writers.
+ * Locks the rows a SELECT reads until the transaction ends: FOR SHARE (many holders; holds off
+ * FOR UPDATE) or FOR UPDATE (one holder) on PostgreSQL. A locked read waits for the holders and
+ * then sees the row as they committed it, even under READ COMMITTED. SQLite has no row locks and
+ * needs none: a write transaction (BEGIN IMMEDIATE, or the writer thread's) excludes every other
+ * writer for its whole length, so the SELECT is left as it is.
  */
-export async function lockAgainstWrites(trx: Kysely<any>, kind: StoreKind, table: string): Promise<void> {
-  if (kind === 'postgres') await sql`LOCK TABLE ${sql.table(table)} IN SHARE MODE`.execute(trx);
+export function lockingRead<QB extends { forShare(): QB; forUpdate(): QB }>(qb: QB, db: Kysely<any>, mode: 'share' | 'update'): QB {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return qb;
+  return mode === 'share' ? qb.forShare() : qb.forUpdate();
+}
+
+/**
+ * How long a long job on one connection (a metric recount) pauses between its write transactions,
+ * so that writers on other connections get the lock. SQLite's busy handler polls for the lock with
+ * back-off, up to 100 ms apart: a job that takes it again at once could keep another process's
+ * writer out until its busy_timeout. 25 ms gaps give such a writer a fair chance on every few
+ * polls at a small cost. PostgreSQL queues lock waiters in order: no pause.
+ */
+export function writeLockPauseMs(db: Kysely<any>): number {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 0 : 25;
 }
 
 /** Did a statement fail on a unique or primary key (either store)? */

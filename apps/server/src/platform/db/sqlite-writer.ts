@@ -29,6 +29,7 @@ export class SqliteWriter {
   private scheduled = false;
   private nextId = 0;
   private readonly inFlight = new Map<number, Pending[]>();
+  private readonly unsettled = new Set<Promise<unknown>>();
 
   /** `compilers`: name → URL of a module exporting `compile: UnitCompiler` (and optionally `afterGroup: GroupFinisher`). */
   constructor(file: string, synchronous: 'FULL' | 'NORMAL', compilers: Record<string, string> = {}) {
@@ -45,12 +46,26 @@ export class SqliteWriter {
 
   /** Resolves with the rows that were new, once their transaction committed. */
   run(unit: WriteUnit): Promise<UnitResult> {
-    return new Promise((resolve, reject) => {
+    const done = new Promise<UnitResult>((resolve, reject) => {
       this.queue.push({ unit, resolve, reject });
       if (this.scheduled) return;
       this.scheduled = true;
       setImmediate(() => this.flush());
     });
+    this.unsettled.add(done);
+    const forget = () => { this.unsettled.delete(done); };
+    done.then(forget, forget);
+    return done;
+  }
+
+  /**
+   * Resolves once every unit handed over so far has committed or failed. A long job on the main
+   * connection (a metric recount) waits for it between its transactions: this thread waits for
+   * the write lock in SQLite's busy handler, which polls with back-off (up to 100 ms apart), so a
+   * job that takes the lock again at once would keep it from ever getting it.
+   */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.unsettled]);
   }
 
   /** One statement, committed on the writer thread (for writes that must not wait on its lock). */
