@@ -1,6 +1,6 @@
 /**
  * The lexicons bundled in the models: VADER's (MIT, read from the vader-sentiment devDependency's
- * vader_lexicon.txt) for English, NTUSD (MIT, shared/data) converted to Simplified, plus the
+ * vader_lexicon.txt) plus the hand-written product/service supplement in words-en.ts for English, NTUSD (MIT, shared/data) converted to Simplified, plus the
  * hand-written supplement in words-zh.ts, for Chinese.
  */
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { toSimplified } from '../src/language/script.js';
 import { ZH_EXTRA_LEXICON } from '../src/sentiment/words-zh.js';
+import { EN_EXTRA_LEXICON } from '../src/sentiment/words-en.js';
 import { ntusd } from './data.js';
 
 export function englishLexicon(): Map<string, number> {
@@ -19,6 +20,8 @@ export function englishLexicon(): Map<string, number> {
     const v = Number(mean);
     if (Number.isFinite(v) && v !== 0) lexicon.set(word, v);
   }
+  // Product and service words VADER lacks; VADER's own valence wins where it has the word.
+  for (const [w, v] of Object.entries(EN_EXTRA_LEXICON)) if (!lexicon.has(w)) lexicon.set(w, v);
   return lexicon;
 }
 
