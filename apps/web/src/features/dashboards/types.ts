@@ -1,5 +1,5 @@
 /** Shapes of the metrics and dashboards JSON (see the server's metrics and dashboards modules). */
-import type { Benchmark, Dashboard, MetricName, Target, Tile } from '@touchpoint/shared';
+import type { Benchmark, Dashboard, MetricName, MetricSettingsView, Target, Tile } from '@touchpoint/shared';
 import type { Interval } from '../../lib/types';
 
 export type { Benchmark, MetricName, Target, Tile };
@@ -40,8 +40,8 @@ export interface OpenTextItem {
 
 export interface DashboardItem extends Dashboard { builtIn: boolean }
 
-export interface MetricSettings { timeZone: string; dimensions: string[]; updatedAt: string | null }
-export interface MetricSettingsSaved extends MetricSettings { rebuilt: null | { responses: number; cells: number; seconds: number } }
+/** GET/PUT …/metrics/settings; `recount` is set while the metrics are being recounted. */
+export type MetricSettings = MetricSettingsView;
 
 export interface CxIndexState {
   version: number;

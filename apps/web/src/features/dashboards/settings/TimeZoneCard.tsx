@@ -9,25 +9,46 @@ import { Button } from '../../../ui/Button';
 import { Field } from '../../../ui/Field';
 import { Loading } from '../../../ui/Spinner';
 import { useToast } from '../../../ui/Toast';
-import type { MetricSettings, MetricSettingsSaved } from '../types';
+import type { RecountProgress } from '@touchpoint/shared';
+import type { MetricSettings } from '../types';
 import { META_KEY } from '../url-state';
 import { LoadError } from './LoadError';
 
 const MAX_DIMENSIONS = 10;
+const POLL_MS = 1000;
 
-/** The metric time zone and the analysed metadata keys; saving recounts, and says how long it took. */
+/**
+ * The metric time zone and the analysed metadata keys. Saving starts a recount on the server,
+ * which runs in the background: its progress is polled every second until it is done.
+ */
 export function TimeZoneCard({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
   const lang = currentUiLanguage();
   const toast = useToast();
   const { workspace } = useWorkspace();
-  const { data, error, setData } = useApi<MetricSettings>(ws(workspace.id, 'metrics', 'settings'));
+  const path = ws(workspace.id, 'metrics', 'settings');
+  const { data, error, setData } = useApi<MetricSettings>(path);
   const [zone, setZone] = useState('UTC');
   const [dims, setDims] = useState<string[]>([]);
   const [newDim, setNewDim] = useState('');
   const [busy, setBusy] = useState(false);
-  const [rebuilt, setRebuilt] = useState<MetricSettingsSaved['rebuilt']>(null);
-  useEffect(() => { if (data) { setZone(data.timeZone); setDims(data.dimensions); } }, [data]);
+  const [recount, setRecount] = useState<RecountProgress | null>(null);
+  const [finished, setFinished] = useState(false);
+  useEffect(() => { if (data) { setZone(data.timeZone); setDims(data.dimensions); setRecount(data.recount); } }, [data]);
+  // Each answer sets a new progress object, which schedules the next poll; a failed poll retries.
+  useEffect(() => {
+    if (!recount) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      api<MetricSettings>(path).then((r) => {
+        if (!live) return;
+        setRecount(r.recount);
+        if (!r.recount) setFinished(true);
+      }, () => { if (live) setRecount({ ...recount }); });
+    }, POLL_MS);
+    return () => { live = false; clearTimeout(timer); };
+  }, [recount, path]);
+  const pct = recount ? (recount.total ? Math.min(100, Math.floor((recount.done / recount.total) * 100)) : 100) : 0;
   const zones = useMemo(() => { try { return Intl.supportedValuesOf('timeZone'); } catch { return []; } }, []);
   const changed = !!data && (zone !== data.timeZone || dims.join(',') !== data.dimensions.join(','));
 
@@ -41,9 +62,9 @@ export function TimeZoneCard({ manage }: { manage: boolean }) {
   async function save() {
     setBusy(true);
     try {
-      const r = await api<MetricSettingsSaved>(ws(workspace.id, 'metrics', 'settings'), { method: 'PUT', body: { timeZone: zone, dimensions: dims } });
-      setData({ timeZone: r.timeZone, dimensions: r.dimensions, updatedAt: r.updatedAt });
-      setRebuilt(r.rebuilt);
+      const r = await api<MetricSettings>(path, { method: 'PUT', body: { timeZone: zone, dimensions: dims } });
+      setData(r);
+      setFinished(false);
       toast.success(t('metricSettings.saved'));
     } catch (err) { toast.error(err); } finally { setBusy(false); }
   }
@@ -83,14 +104,18 @@ export function TimeZoneCard({ manage }: { manage: boolean }) {
       {manage && (
         <div className="row-wrap">
           <Button variant="primary" busy={busy} disabled={!changed} onClick={() => void save()} testId="metric-settings-save">{t('metricSettings.saveRecount')}</Button>
-          {busy && <span className="muted small">{t('metricSettings.recounting')}</span>}
         </div>
       )}
-      {rebuilt && (
-        <p className="notice" role="status" data-testid="metric-rebuilt">
-          {t('metricSettings.rebuilt', { responses: formatNumber(lang, rebuilt.responses), cells: formatNumber(lang, rebuilt.cells), seconds: formatNumber(lang, rebuilt.seconds, 1) })}
-        </p>
+      {recount && (
+        <div className="stack-sm" role="status" data-testid="metric-recount">
+          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={t('metricSettings.recountProgress')}>
+            <div className="progress-bar" style={{ width: `${pct}%` }} />
+          </div>
+          <p className="small">{t('metricSettings.recountRunning', { done: formatNumber(lang, recount.done), total: formatNumber(lang, Math.max(recount.total, recount.done)), pct })}</p>
+          <p className="muted small">{t('metricSettings.recountHint')}</p>
+        </div>
       )}
+      {!recount && finished && <p className="notice" role="status" data-testid="metric-recount-done">{t('metricSettings.recountDone')}</p>}
     </section>
   );
 }
