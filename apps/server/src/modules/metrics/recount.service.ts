@@ -21,6 +21,9 @@ import { applyDelta, clearCubePart, lockSettings, moveRecountCursor, responsesAf
  */
 export const DEFAULT_CHUNK_ROWS = 5_000;
 
+/** Cells a clearing chunk deletes per row a counting chunk counts (see recountChunk). */
+const CLEAR_CELLS_PER_ROW = 10;
+
 export interface ChunkResult { counted: number; cellWrites: number; done: number; total: number; finished: boolean }
 
 /** Counts the next chunk of a workspace's running recount; `finished` when none runs (any more). */
@@ -30,9 +33,10 @@ export async function recountChunk(deps: Deps, workspaceId: string, rows = DEFAU
     const s = await lockSettings(trx, workspaceId, 'update', false);
     if (!s?.recountCursor || !s.recount) return { counted: 0, cellWrites: 0, done: s?.recount?.done ?? 0, total: s?.recount?.total ?? 0, finished: true };
     // Before the first response is counted, the old cells go, a part per chunk (writers add
-    // nothing meanwhile: no response is at or before this cursor).
+    // nothing meanwhile: no response is at or before this cursor). Deleting a range of cells is
+    // cheap: 50k take ~0.13 s, about what counting 5k responses takes.
     const atStart = s.recountCursor.createdAt === '' && s.recountCursor.id === '';
-    if (atStart && await clearCubePart(trx, workspaceId, rows * 2)) return { counted: 0, cellWrites: 0, done: 0, total: s.recount.total, finished: false };
+    if (atStart && await clearCubePart(trx, workspaceId, rows * CLEAR_CELLS_PER_ROW)) return { counted: 0, cellWrites: 0, done: 0, total: s.recount.total, finished: false };
     const page = await responsesAfter(trx, workspaceId, s.recountCursor, rows);
     // These rows come after the cursor: count them all (no cursor in these settings).
     const counting: CubeSettings = { timeZone: s.timeZone, dimensions: s.dimensions };
