@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeText, compileTaxonomy, DEFAULT_TAXONOMY, modelVersion } from './index.js';
+import { analyzeText, compileTaxonomy, DEFAULT_TAXONOMY, detectSentences, extractAspects, modelVersion } from './index.js';
 
 const aspect = (text: string, term: string) => {
   const a = analyzeText(text).aspects.find((x) => x.term.toLowerCase() === term.toLowerCase());
@@ -81,6 +81,14 @@ describe('analyzeText: properties', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('Chinese clauses scored from their sentence\'s tokens label aspects as scoring each clause alone does', () => {
+    for (const text of ['房间很干净，但是服务太差了。早餐还不错！', '物流太慢，客服态度也不好，退款倒是很快', '價格偏貴，但是菜品味道不錯']) {
+      const spans = detectSentences(text);
+      const alone = extractAspects(text, { splitSentences: () => spans });
+      expect(analyzeText(text).aspects.map((a) => [a.term, a.label])).toEqual(alone.map((a) => [a.term, a.label]));
+    }
   });
 
   it('繁體 and 简体 spellings get the same aspect labels', () => {

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { packageSentenceScore } from './aspects/package-sentiment.js';
 import { detectSentences, dominantLanguage, toSimplified, type Language, type LanguageOptions } from './language/index.js';
 import type { SegmenterName } from './segment/index.js';
-import { combineSentences, scoreSentence, type Sentiment } from './sentiment/index.js';
+import { combineSentences, scoreSentence, scoreTokens, type Sentiment } from './sentiment/index.js';
+import type { RuleToken } from './sentiment/rules.js';
 import { loadModel } from './sentiment/model.js';
 import type { ModelLanguage } from './sentiment/features.js';
 import { defaultAspectModelEn, extractAspects, type Aspect, type AspectOptions } from './aspects/index.js';
@@ -126,6 +127,47 @@ const NO_CUES: Cues = Object.freeze({
   negated: Object.freeze([]) as unknown as Cues['negated'],
 }) as Cues;
 
+const HAN = /\p{Script=Han}/u;
+
+/** A Chinese sentence's tokens with their offsets in it (Simplified text, same length). */
+interface TokenSpans {
+  analysis: string;
+  tokens: readonly RuleToken[];
+  starts: number[];
+  ends: number[];
+}
+
+function locateTokens(sentence: string, tokens: readonly RuleToken[] | undefined): TokenSpans | null {
+  if (!tokens) return null;
+  const analysis = toSimplified(sentence).text;
+  const lower = analysis.toLowerCase();
+  if (analysis.length !== sentence.length || lower.length !== analysis.length) return null;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let from = 0;
+  for (const t of tokens) {
+    const at = lower.indexOf(t.norm, from);
+    if (at < 0) return null;
+    starts.push(at);
+    ends.push(at + t.norm.length);
+    from = at + t.norm.length;
+  }
+  return { analysis, tokens, starts, ends };
+}
+
+/** The Chinese model's score of the tokens inside [start, end) of a sentence. */
+function clauseSentiment(t: TokenSpans, start: number, end: number): number {
+  const inside: RuleToken[] = [];
+  let exclamations = 0;
+  for (let k = 0; k < t.tokens.length; k++) {
+    if (t.starts[k] < start || t.ends[k] > end) continue;
+    const tok = t.tokens[k];
+    inside.push(tok);
+    if (tok.norm === '!' || tok.norm === '！') exclamations++;
+  }
+  return scoreTokens('zh', inside, exclamations, t.analysis.slice(start, end)).sentiment.score;
+}
+
 export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAnalysis {
   const spans = detectSentences(text, options);
   const scored = new Array<ReturnType<typeof scoreSentence>>(spans.length);
@@ -142,12 +184,26 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAna
   }
   let aspects: Aspect[] = [];
   if (options.aspects !== false && spans.length > 0) {
+    const tokenSpans = new Map<number, TokenSpans | null>();
+    const sentenceIndex = new Map<string, number>();
+    sentences.forEach((s, i) => {
+      if (!sentenceIndex.has(s.text)) sentenceIndex.set(s.text, i);
+    });
     const aspectOptions: AspectOptions = {
       // The sentences found above (language changes inside a sentence split it, as for sentiment).
       splitSentences: () => spans,
-      sentenceSentiment: (clause) => {
+      sentenceSentiment: (clause, context) => {
         let score = known.get(clause);
-        if (score === undefined) known.set(clause, (score = packageSentenceScore(clause)));
+        if (score !== undefined) return score;
+        // A Chinese clause is scored from its sentence's tokens, not segmented again.
+        const i = context ? sentenceIndex.get(context.sentence) : undefined;
+        if (i !== undefined && context && scored[i].model === 'zh' && HAN.test(clause)) {
+          let t = tokenSpans.get(i);
+          if (t === undefined) tokenSpans.set(i, (t = locateTokens(sentences[i].text, scored[i].tokens)));
+          if (t) score = clauseSentiment(t, context.start, context.end);
+        }
+        if (score === undefined) score = packageSentenceScore(clause);
+        known.set(clause, score);
         return score;
       },
     };

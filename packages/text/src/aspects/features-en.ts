@@ -52,14 +52,29 @@ export function buildLexicon(data: LabelledTokens[]): TermLexicon {
   return { terms, maxLen: Math.min(maxLen, 8), wordBucket };
 }
 
+/** First words of the dictionary's terms: a match can only start at one of them (tokens hold no spaces). */
+const firstWords = new WeakMap<TermLexicon, Set<string>>();
+
+function termStarts(lex: TermLexicon): Set<string> {
+  let set = firstWords.get(lex);
+  if (!set) {
+    set = new Set([...lex.terms.keys()].map((k) => k.split(' ')[0]));
+    firstWords.set(lex, set);
+  }
+  return set;
+}
+
 /** Longest-first dictionary matches, as a tag per token: '' (none), 'B' or 'I'. */
 function dictionaryTags(normed: string[], lex: TermLexicon): string[] {
   const out = new Array<string>(normed.length).fill('');
+  const starts = termStarts(lex);
   let i = 0;
   while (i < normed.length) {
     let matched = 0;
-    for (let len = Math.min(lex.maxLen, normed.length - i); len >= 1; len--) {
-      if (lex.terms.has(normed.slice(i, i + len).join(' '))) { matched = len; break; }
+    if (starts.has(normed[i])) {
+      for (let len = Math.min(lex.maxLen, normed.length - i); len >= 1; len--) {
+        if (lex.terms.has(normed.slice(i, i + len).join(' '))) { matched = len; break; }
+      }
     }
     if (matched === 0) { i++; continue; }
     const suffix = matched === 1 ? '1' : 'n';
@@ -70,7 +85,20 @@ function dictionaryTags(normed: string[], lex: TermLexicon): string[] {
   return out;
 }
 
+const shapes = new Map<string, string>();
+
+/** The word's shape ("Xxxx", "dd"), memoised: the same words recur. */
 function shape(word: string): string {
+  let s = shapes.get(word);
+  if (s === undefined) {
+    s = shapeOf(word);
+    if (shapes.size >= 16384) shapes.clear();
+    shapes.set(word, s);
+  }
+  return s;
+}
+
+function shapeOf(word: string): string {
   const s = word
     .replace(/\p{Lu}/gu, 'X')
     .replace(/\p{Ll}/gu, 'x')

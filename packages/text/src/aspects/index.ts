@@ -67,8 +67,19 @@ export interface AspectOptions {
   /** English, terms outside the tagger's domain: weight of the general clause sentiment (default GENERAL_WEIGHT_EN) */
   generalWeight?: number;
   /** the package's sentence sentiment in [-1, 1] of a clause; default packageSentenceScore */
-  sentenceSentiment?: (text: string) => number;
+  sentenceSentiment?: SentenceSentiment;
 }
+
+/** Where a scored clause sits: the sentence it was cut from and its offsets in it. */
+export interface ClauseContext {
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+/** A sentence-sentiment function in [-1, 1]; `context` lets a caller reuse the sentence's own analysis. */
+export type SentenceSentiment = (text: string, context?: ClauseContext) => number;
+type ClauseScorer = (text: string, context?: ClauseContext) => number;
 
 const HAN = /\p{Script=Han}/u;
 /** English blend of learned polarity and clause lexicon, chosen on the train holdout (README). */
@@ -104,21 +115,22 @@ export function simpleSentences(text: string): Window[] {
  * labels better than the sentence model, see the README); for Chinese the mean of the lexicon and
  * the package's sentence model (src/sentiment), which miss in different places.
  */
-export function defaultClauseScore(clause: string, sentenceSentiment?: (text: string) => number): number {
+export function defaultClauseScore(clause: string, sentenceSentiment?: SentenceSentiment, context?: ClauseContext): number {
   if (!HAN.test(clause)) return lexiconScore(clause);
-  return generalClauseScore(clause, sentenceSentiment);
+  return generalClauseScore(clause, sentenceSentiment, context);
 }
 
-function clauseScorer(options: AspectOptions): (text: string) => number {
-  return options.scoreSentence ?? ((t) => defaultClauseScore(t, options.sentenceSentiment));
+function clauseScorer(options: AspectOptions): ClauseScorer {
+  const given = options.scoreSentence;
+  return given ? (t) => given(t) : (t, context) => defaultClauseScore(t, options.sentenceSentiment, context);
 }
 
 /**
  * The general clause scorer: the mean of the hand-written lexicon and the package's sentence model
  * (src/sentiment, trained on reviews, tweets and ChnSentiCorp), for any domain and both languages.
  */
-export function generalClauseScore(clause: string, sentenceSentiment: (text: string) => number = packageSentenceScore): number {
-  const model = sentenceSentiment(clause);
+export function generalClauseScore(clause: string, sentenceSentiment: SentenceSentiment = packageSentenceScore, context?: ClauseContext): number {
+  const model = sentenceSentiment(clause, context);
   return Number.isFinite(model) ? (lexiconScore(clause) + model) / 2 : lexiconScore(clause);
 }
 
@@ -146,7 +158,9 @@ export function aspectSentiment(
     const model = options.model ?? defaultAspectModelEn();
     const unknown = model.polarity && options.domainGate !== false && !knownTerm(model, text.slice(start, end));
     const g = unknown ? (options.generalWeight ?? GENERAL_WEIGHT_EN) : 0;
-    const general = g > 0 ? clauseScore(text, clause, options.scoreSentence ?? ((t: string) => generalClauseScore(t, options.sentenceSentiment))) : 0;
+    const given = options.scoreSentence;
+    const generalScorer: ClauseScorer = given ? (t) => given(t) : (t, context) => generalClauseScore(t, options.sentenceSentiment, context);
+    const general = g > 0 ? clauseScore(text, clause, generalScorer) : 0;
     if (g >= 1) return { score: general, label: labelOf(general), clause };
     if (model.polarity) {
       const s = polarityScores(model.polarity, text, start, end).map((x) => x / model.scale);
@@ -171,10 +185,10 @@ export function aspectSentiment(
   return { score, label: labelOf(score), clause };
 }
 
-function clauseScore(text: string, clause: Window, scorer: (t: string) => number): number {
-  const score = scorer(text.slice(clause.start, clause.end));
+function clauseScore(text: string, clause: Window, scorer: ClauseScorer): number {
+  const score = scorer(text.slice(clause.start, clause.end), { sentence: text, start: clause.start, end: clause.end });
   // A clause with no sentiment of its own ("try the pork chops, you'll love them") takes the sentence's.
-  if (score === 0 && (clause.start > 0 || clause.end < text.length)) return scorer(text);
+  if (score === 0 && (clause.start > 0 || clause.end < text.length)) return scorer(text, { sentence: text, start: 0, end: text.length });
   return score;
 }
 

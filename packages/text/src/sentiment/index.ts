@@ -7,7 +7,7 @@ import type { SegmenterName } from '../segment/index.js';
 import { startsWithContrast, tokenize, type ModelLanguage } from './features.js';
 import { mergeSparse, sparseDot, sparseSentence, type SparseSentence } from './compiled.js';
 import { blend, compiledModel, loadModel, toScore, type Model } from './model.js';
-import { ruleScore } from './rules.js';
+import { ruleScore, type RuleToken } from './rules.js';
 import { emojiValence } from './emoji.js';
 import { tokenizeEnglish } from './tokenize.js';
 
@@ -26,6 +26,8 @@ export interface ScoredSentence {
   /** The sentence's features as the model's sparse vector (for the text's score). */
   features?: SparseSentence;
   startsWithContrast: boolean;
+  /** The tokens read (for reuse by aspects); absent for text without a model. */
+  tokens?: readonly RuleToken[];
 }
 
 export interface SentimentOptions {
@@ -68,8 +70,17 @@ export function scoreSentence(analysisText: string, language: ModelLanguage | un
   if (!language) return { sentiment: emojiSentiment(analysisText), startsWithContrast: false };
   const model = loadModel(language);
   const segmenter = options.segmenter ?? model.file.config.segmenter;
-  const compiled = compiledModel(model);
   const { tokens, exclamations } = tokenize(language, analysisText, segmenter);
+  return { ...scoreTokens(language, tokens, exclamations, analysisText), tokens };
+}
+
+/**
+ * Scores tokens already made for a sentence (or a stretch of one, such as an aspect's clause cut
+ * from the sentence's tokens); `analysisText` is only read for a leading contrast word.
+ */
+export function scoreTokens(language: ModelLanguage, tokens: readonly RuleToken[], exclamations: number, analysisText: string): ScoredSentence {
+  const model = loadModel(language);
+  const compiled = compiledModel(model);
   const features = sparseSentence(compiled, language, tokens, exclamations, model.words, model.file.config);
   const z = model.file.bias + sparseDot(compiled, features.ids, features.values, features.rule);
   return {

@@ -39,8 +39,11 @@ export function fold(text: string): string {
   return out;
 }
 
+/** Every opencc-js dictionary key holds a code point ≥ U+2E80, so text without one converts to itself. */
+const MAY_CONVERT = /[\u2e80-\uffff]/;
+
 function foldUncached(text: string): string {
-  const whole = hkToCn(twToCn(text));
+  const whole = MAY_CONVERT.test(text) ? hkToCn(twToCn(text)) : text;
   const folded = whole.length === text.length ? whole : foldChars(text);
   const lower = folded.toLowerCase();
   if (lower.length === folded.length) return lower;
