@@ -41,6 +41,7 @@ export function ruleWords(language: ModelLanguage, lexicon: ReadonlyMap<string, 
     negators: ZH_NEGATORS,
     boosters: ZH_BOOSTERS,
     contrast: ZH_CONTRAST,
+    joinSingles: true,
     splitFused(token) {
       if (token.length < 2 || !FUSED_FIRST.has(token[0])) return undefined;
       for (const [prefix, boost] of ZH_NEGATING_PREFIXES) {

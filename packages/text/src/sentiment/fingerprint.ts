@@ -12,7 +12,7 @@ import { ZH_BOOSTERS, ZH_CONTRAST, ZH_EXTRA_LEXICON, ZH_NEGATING_PREFIXES, ZH_NE
 export function rulesFingerprint(): string {
   const content = JSON.stringify({
     emoji: emojiEntries(),
-    constants: [rules.BOOST_STEP, rules.NEGATION_SCALAR, rules.CAPS_INCREMENT, rules.EXCLAMATION_STEP, rules.CONTRAST_BEFORE, rules.CONTRAST_AFTER],
+    constants: [rules.BOOST_STEP, rules.NEGATION_SCALAR, rules.CAPS_INCREMENT, rules.EXCLAMATION_STEP, rules.CONTRAST_BEFORE, rules.CONTRAST_AFTER, rules.JOIN_SINGLES_MAX],
     en: [[...EN_NEGATORS], [...EN_BOOSTERS], [...EN_CONTRAST], Object.entries(EN_EXTRA_LEXICON)],
     zh: [[...ZH_NEGATORS], [...ZH_BOOSTERS], [...ZH_CONTRAST], ZH_NEGATING_PREFIXES, Object.entries(ZH_EXTRA_LEXICON)],
   });

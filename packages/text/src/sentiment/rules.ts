@@ -13,6 +13,11 @@ export interface RuleWords {
   contrast: ReadonlySet<string>;
   /** For fused tokens such as 不错 / 没问题 / 很好: the rest's valence, a booster, a negation. */
   splitFused?(token: string): Fused | undefined;
+  /**
+   * Join runs of single-character tokens into a lexicon word (up to JOIN_SINGLES_MAX characters):
+   * a dictionary segmenter splits words it does not know (闪退 → 闪 / 退, 到账 → 到 / 账).
+   */
+  joinSingles?: boolean;
 }
 
 export interface Fused {
@@ -48,6 +53,7 @@ export const CAPS_INCREMENT = 0.733;
 export const EXCLAMATION_STEP = 0.292;
 export const CONTRAST_BEFORE = 0.5;
 export const CONTRAST_AFTER = 1.5;
+export const JOIN_SINGLES_MAX = 3;
 const WINDOW = 3;
 
 const CLAUSE_BREAK = /^[,，、;；:：.!?。！？…()（）\n]+$/;
@@ -76,6 +82,23 @@ export function negatorBefore(tokens: readonly RuleToken[], i: number, negators:
   return -1;
 }
 
+/** The longest lexicon word made of the single-character tokens starting at i (2…JOIN_SINGLES_MAX). */
+function joinSingles(tokens: readonly RuleToken[], i: number, words: RuleWords): { valence: number; length: number } | undefined {
+  for (let len = Math.min(JOIN_SINGLES_MAX, tokens.length - i); len >= 2; len--) {
+    let word = tokens[i].norm;
+    let singles = true;
+    for (let k = 1; k < len && singles; k++) {
+      const n = tokens[i + k].norm;
+      singles = n.length === 1;
+      word += n;
+    }
+    if (!singles) continue;
+    const v = words.valence(word);
+    if (v !== undefined && v !== 0) return { valence: v, length: len };
+  }
+  return undefined;
+}
+
 export function ruleScore(tokens: readonly RuleToken[], words: RuleWords, exclamations = 0): RuleScore {
   const weights = clauseWeights(tokens, words.contrast);
   let sum = 0;
@@ -94,22 +117,30 @@ export function ruleScore(tokens: readonly RuleToken[], words: RuleWords, exclam
       const fused = words.splitFused(t.norm);
       if (fused) [v, extraBoost, fusedNegation] = [fused.valence, fused.boost, fused.negated];
     }
+    const start = i;
+    if (v === undefined && words.joinSingles && t.norm.length === 1) {
+      const joined = joinSingles(tokens, i, words);
+      if (joined) {
+        v = joined.valence;
+        i += joined.length - 1;
+      }
+    }
     if (v === undefined || v === 0) continue;
     hits++;
     const sign = Math.sign(v);
     let boost = extraBoost;
-    for (let j = i - 1, d = 0; j >= 0 && d < WINDOW; j--, d++) {
+    for (let j = start - 1, d = 0; j >= 0 && d < WINDOW; j--, d++) {
       if (isClauseBreak(tokens[j].norm)) break;
       const b = words.boosters.get(tokens[j].norm);
       if (b !== undefined) boost += b * (1 - 0.05 * d);
     }
     v += sign * boost * (BOOST_STEP / 0.3);
     if (t.caps) v += sign * CAPS_INCREMENT;
-    if (fusedNegation || negatorBefore(tokens, i, words.negators) >= 0) {
+    if (fusedNegation || negatorBefore(tokens, start, words.negators) >= 0) {
       v *= NEGATION_SCALAR;
       negated++;
     }
-    v *= weights[i];
+    v *= weights[start];
     sum += v;
     if (v > 0) pos += v;
     else neg -= v;

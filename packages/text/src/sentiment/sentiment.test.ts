@@ -45,6 +45,17 @@ describe('sentiment: the issue’s examples', () => {
     expect(labelOf('The room was small but the staff were wonderful.')).toBe('positive');
   });
 
+  it('customer-service complaints that Intl.Segmenter splits into characters (闪/退, 到/账) are negative', () => {
+    expect(labelOf('退款一直没到账')).toBe('negative');
+    expect(labelOf('App 一直閃退')).toBe('negative');
+    const zh = loadModel('zh');
+    const rule = (t: string) => ruleScore(tokenizeChinese(t).tokens, zh.words).sum;
+    expect(rule('闪退')).toBeLessThan(0);
+    expect(rule('到账了')).toBeGreaterThan(0);
+    expect(rule('没到账')).toBeLessThan(0);
+    expect(rule('很快到账')).toBeGreaterThan(rule('到账'));
+  });
+
   it('emoji carry sentiment in any language', () => {
     expect(labelOf('😍')).toBe('positive');
     expect(labelOf('😡👎')).toBe('negative');
