@@ -21,9 +21,13 @@ const EMOTICON_VALENCE: Record<string, number> = {
 
 const TABLE = new Map([...Object.entries(EMOJI_VALENCE), ...Object.entries(EMOTICON_VALENCE)]);
 
+const MODIFIER = /[\u200d\ufe0f]|\ud83c[\udffb-\udfff]/;
+
 export function emojiValence(token: string): number | undefined {
   const direct = TABLE.get(token);
   if (direct !== undefined || token.length < 2 || token.charCodeAt(0) < 0x2190) return direct;
+  // Only a token holding a joiner, a variation selector or a skin tone can differ from its base.
+  if (!MODIFIER.test(token)) return undefined;
   const base = token.replace(/[\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu, '');
   return base === token ? undefined : (TABLE.get(base) ?? TABLE.get(base.toLowerCase()));
 }

@@ -57,10 +57,10 @@ export const JOIN_SINGLES_MAX = 3;
 const WINDOW = 3;
 
 const CLAUSE_BREAK = /^[,，、;；:：.!?。！？…()（）\n]+$/;
-const BREAK_CHARS = new Set([...',，、;；:：.!?。！？…()（）\n']);
+const BREAK_CODES = new Set([...',，、;；:：.!?。！？…()（）\n'].map((c) => c.charCodeAt(0)));
 
 export function isClauseBreak(norm: string): boolean {
-  return BREAK_CHARS.has(norm[0]) && CLAUSE_BREAK.test(norm);
+  return BREAK_CODES.has(norm.charCodeAt(0)) && CLAUSE_BREAK.test(norm);
 }
 
 /**
