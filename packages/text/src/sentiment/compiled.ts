@@ -8,10 +8,10 @@
  * Results equal the string-keyed path (`dot` over `textFeatures`) exactly: the same terms are
  * added in the same order (checked by a test).
  */
-import { addCharFeatures, addWordFeatures, isRuleFeatureKey, type FeatureConfig, type FeatureSink } from './features.js';
+import { addCharFeatures, addWordFeatures, isRuleFeatureKey, wordKey, type FeatureConfig, type FeatureSink } from './features.js';
 import { clauseWeights, ruleScore, type RuleScore, type RuleToken, type RuleWords } from './rules.js';
 
-/** Character n-grams of BMP code points, keyed exactly by (n, a) and (b, c). */
+/** An exact open-addressing table from a pair of 32-bit keys to an id: character n-grams of BMP code points, keyed by (n, a) and (b, c), and word bigrams by their token ids. */
 class CharTable {
   private readonly mask: number;
   private readonly hi: Uint32Array;
@@ -64,15 +64,22 @@ export interface SparseSentence {
 
 export interface CompiledModel {
   weights: Float64Array;
-  /** Word n-gram key without "w:" → id. */
-  words: Map<string, number>;
+  /** Every token that occurs in a word feature → its token id. */
+  vocabulary: Map<string, number>;
+  /** Token id → feature id of its unigram, and of its negated unigram ("!word"); -1 for none. */
+  unigram: Int32Array;
+  negated: Int32Array;
+  /** Word bigrams keyed by the two token ids. */
+  bigrams: CharTable;
+  /** Longer word n-grams: key without "w:" → id. */
+  longer: Map<string, number>;
   chars: CharTable;
   /** Character n-grams with a code point outside the BMP (emoji): "c:…" key → id. */
   astral: Map<string, number>;
   /** Weights of r:compound, r:pos, r:neg, r:none, r:negated (0 when absent). */
   rule: Float64Array;
   /** Scratch space for building one sparse vector at a time (synchronous use only). */
-  scratch: { value: Float64Array; mark: Int32Array; epoch: number; touched: number[] };
+  scratch: { value: Float64Array; mark: Int32Array; epoch: number; touched: number[]; tokenIds: number[] };
 }
 
 /** The table key of a BMP character n-gram: (n, a) and (b, c) packed into two 32-bit words. */
@@ -81,7 +88,16 @@ function charKey(n: number, a: number, b: number, c: number): [number, number] {
 }
 
 export function compileWeights(weights: ReadonlyMap<string, number>): CompiledModel {
-  const words = new Map<string, number>();
+  const vocabulary = new Map<string, number>();
+  const tokenId = (t: string) => {
+    let id = vocabulary.get(t);
+    if (id === undefined) vocabulary.set(t, (id = vocabulary.size));
+    return id;
+  };
+  const unigrams: Array<[number, number]> = [];
+  const negatedUnigrams: Array<[number, number]> = [];
+  const bigramEntries: Array<[number, number, number]> = [];
+  const longer = new Map<string, number>();
   const astral = new Map<string, number>();
   const rule = new Float64Array(RULE_KEYS.length);
   const charEntries: Array<[string, number]> = [];
@@ -94,10 +110,27 @@ export function compileWeights(weights: ReadonlyMap<string, number>): CompiledMo
     }
     const id = values.length;
     values.push(w);
-    if (key.startsWith('w:')) words.set(key.slice(2), id);
-    else if (key.startsWith('c:')) charEntries.push([key, id]);
+    if (key.startsWith('w:')) {
+      // Register every reading of the key that features.ts `wordKey` could have produced, so a
+      // look-up by tokens finds exactly the features a look-up by string would.
+      const rest = key.slice(2);
+      unigrams.push([tokenId(rest), id]);
+      if (rest.length > 1 && rest[0] === '!') negatedUnigrams.push([tokenId(rest.slice(1)), id]);
+      for (let p = rest.indexOf(' '); p >= 0; p = rest.indexOf(' ', p + 1)) {
+        const a = rest.slice(0, p);
+        const b = rest.slice(p + 1);
+        if (a !== '' && b !== '') bigramEntries.push([tokenId(a), tokenId(b), id]);
+      }
+      if (rest.includes(' ')) longer.set(rest, id);
+    } else if (key.startsWith('c:')) charEntries.push([key, id]);
     else throw new Error(`unknown feature key ${key}`);
   }
+  const unigram = new Int32Array(vocabulary.size).fill(-1);
+  const negated = new Int32Array(vocabulary.size).fill(-1);
+  for (const [t, id] of unigrams) unigram[t] = id;
+  for (const [t, id] of negatedUnigrams) negated[t] = id;
+  const bigrams = new CharTable(bigramEntries.length);
+  for (const [a, b, id] of bigramEntries) if (bigrams.get(a, b) < 0) bigrams.set(a, b, id);
   const chars = new CharTable(charEntries.length);
   for (const [key, id] of charEntries) {
     const cps = [...key.slice(2)].map((ch) => ch.codePointAt(0)!);
@@ -107,11 +140,15 @@ export function compileWeights(weights: ReadonlyMap<string, number>): CompiledMo
   const n = values.length;
   return {
     weights: Float64Array.from(values),
-    words,
+    vocabulary,
+    unigram,
+    negated,
+    bigrams,
+    longer,
     chars,
     astral,
     rule,
-    scratch: { value: new Float64Array(n), mark: new Int32Array(n), epoch: 0, touched: [] },
+    scratch: { value: new Float64Array(n), mark: new Int32Array(n), epoch: 0, touched: [], tokenIds: [] },
   };
 }
 
@@ -145,10 +182,25 @@ function finish(model: CompiledModel): { ids: number[]; values: number[] } {
 }
 
 function sinkFor(model: CompiledModel): FeatureSink {
+  const ids = model.scratch.tokenIds;
+  let norms: readonly string[] = [];
   return {
-    word(key, value) {
-      const id = model.words.get(key);
-      if (id !== undefined) touch(model, id, value);
+    words(sentence) {
+      norms = sentence;
+      ids.length = 0;
+      for (const t of sentence) ids.push(model.vocabulary.get(t) ?? -1);
+    },
+    word(i, n, negated, value) {
+      let id = -1;
+      if (n === 1) {
+        const t = ids[i];
+        if (t >= 0) id = negated ? model.negated[t] : model.unigram[t];
+      } else if (n === 2) {
+        const a = ids[i];
+        const b = ids[i + 1];
+        if (a >= 0 && b >= 0) id = model.bigrams.get(a, b);
+      } else id = model.longer.get(wordKey(norms, i, n, negated)) ?? -1;
+      if (id >= 0) touch(model, id, value);
     },
     chars(n, a, b, c, value) {
       let id: number | undefined;

@@ -79,16 +79,29 @@ function put(f: Features, key: string, value: number): void {
  * character n-grams. Both receive the same calls in the same order from the code below.
  */
 export interface FeatureSink {
-  /** A word n-gram: its key without the "w:" prefix ("good", "!good", "not good"). */
-  word(key: string, value: number): void;
+  /** The sentence's word tokens (numbers folded to "0"), given before its word n-grams. */
+  words(norms: readonly string[]): void;
+  /** The word n-gram norms[i … i + n); a unigram may be marked as inside a negator's scope. */
+  word(i: number, n: number, negated: boolean, value: number): void;
   /** A character n-gram (n = 1…3) given by its code points (unused ones 0). */
   chars(n: number, a: number, b: number, c: number, value: number): void;
 }
 
+/** The string key of a word n-gram, without the "w:" prefix: "good", "!good" (negated), "not good". */
+export function wordKey(norms: readonly string[], i: number, n: number, negated: boolean): string {
+  if (n === 1) return negated ? `!${norms[i]}` : norms[i];
+  if (n === 2) return `${norms[i]} ${norms[i + 1]}`;
+  return norms.slice(i, i + n).join(' ');
+}
+
 /** The training-time sink: string keys "w:…" / "c:…", the largest value per key. */
 export function mapSink(f: Features): FeatureSink {
+  let current: readonly string[] = [];
   return {
-    word: (key, value) => put(f, `w:${key}`, value),
+    words: (norms) => {
+      current = norms;
+    },
+    word: (i, n, negated, value) => put(f, `w:${wordKey(current, i, n, negated)}`, value),
     chars: (n, a, b, c, value) =>
       put(f, `c:${n === 1 ? String.fromCodePoint(a) : n === 2 ? String.fromCodePoint(a, b) : String.fromCodePoint(a, b, c)}`, value),
   };
@@ -96,12 +109,12 @@ export function mapSink(f: Features): FeatureSink {
 
 export function addWordFeatures(sink: FeatureSink, tokens: readonly RuleToken[], weights: readonly number[], words: RuleWords, config: FeatureConfig): void {
   const norms = tokens.map((t) => (isNumber(t.norm) ? '0' : t.norm));
+  sink.words(norms);
   for (let i = 0; i < norms.length; i++) {
     const w = config.clauseWeighted ? weights[i] : 1;
     const negated = negatorBefore(tokens, i, words.negators, config.negationScope) >= 0 && !isClauseBreak(norms[i]);
-    sink.word(negated ? `!${norms[i]}` : norms[i], w);
-    if (config.wordNgrams >= 2 && i + 2 <= norms.length) sink.word(`${norms[i]} ${norms[i + 1]}`, w);
-    for (let n = 3; n <= config.wordNgrams && i + n <= norms.length; n++) sink.word(norms.slice(i, i + n).join(' '), w);
+    sink.word(i, 1, negated, w);
+    for (let n = 2; n <= config.wordNgrams && i + n <= norms.length; n++) sink.word(i, n, false, w);
   }
 }
 
