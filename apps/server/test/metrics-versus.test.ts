@@ -62,3 +62,21 @@ describe('segment comparison', () => {
     expect((await owner.get(url('interval=total&by=channel'))).json().versus).toBeNull();
   });
 });
+
+describe('latest open-text answers', () => {
+  it('pages back past hundreds of answers without text, newest first, with no repeats', async () => {
+    const ws = await s.workspace();
+    const sv = await liveSurvey(ws.owner, ws.id);
+    const key = await s.apiKey(ws.id, ['responses:write']);
+    const at = (i: number) => new Date(Date.parse('2026-05-01T00:00:00Z') + i * 60_000).toISOString();
+    // 453 answers a minute apart, newest first in pages of 200: texts only on the oldest and on the
+    // last row of each of the first two pages (where a wrong cursor would repeat or skip them).
+    const texts = new Map([[0, 'oldest'], [53, 'end of page two'], [253, 'end of page one']]);
+    const items = Array.from({ length: 453 }, (_, i) => ({ answers: texts.has(i) ? { nps: 3, why_bad: texts.get(i) } : { nps: 9 }, submittedAt: at(i) }));
+    const res = await s.app.inject({ method: 'POST', url: `/api/workspaces/${ws.id}/surveys/${sv.id}/responses/batch`, headers: { authorization: `Bearer ${key}` }, payload: { responses: items } });
+    expect(res.statusCode, res.body).toBe(201);
+    const got = await ws.owner.get(`/api/workspaces/${ws.id}/metrics/open-text?from=2026-05-01&to=2026-05-31&limit=5`);
+    expect(got.statusCode, got.body).toBe(200);
+    expect((got.json() as { text: string }[]).map((i) => i.text)).toEqual(['end of page one', 'end of page two', 'oldest']);
+  });
+});

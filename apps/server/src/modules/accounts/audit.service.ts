@@ -13,7 +13,8 @@ export async function listAudit(deps: Deps, workspaceId: string, f: AuditFilter)
   if (f.to) q = q.where('created_at', '<', f.to);
   if (f.before) {
     const [t, id] = f.before.split('|');
-    q = q.where((eb) => eb.or([eb('created_at', '<', t), eb.and([eb('created_at', '=', t), eb('id', '<', id ?? '')])]));
+    // Row-value comparison: a range on (workspace_id, created_at) on both stores, not a rescan from the newest row per page.
+    q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(t, id ?? '')));
   }
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
   const page = rows.slice(0, f.limit);

@@ -19,7 +19,8 @@ export async function latestOpenText(deps: Deps, workspaceId: string, q: Pick<Me
   for (let page = 0; page < MAX_PAGES && out.length < q.limit; page++) {
     let query = deps.db.selectFrom('responses').select(['id', 'survey_id', 'answers', 'metadata', 'nps', 'channel', 'language', 'created_at'])
       .where('workspace_id', '=', workspaceId).where('created_at', '>=', start).where('created_at', '<', end);
-    if (after) { const a = after; query = query.where((eb) => eb.or([eb('created_at', '<', a.created_at), eb.and([eb('created_at', '=', a.created_at), eb('id', '<', a.id)])])); }
+    // Row-value comparison: a range on the index on both stores (an OR form rescans from the newest row).
+    if (after) { const a = after; query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(a.created_at, a.id))); }
     if (q.surveyIds?.length) query = query.where('survey_id', 'in', q.surveyIds);
     if (q.channels?.length) query = query.where('channel', 'in', q.channels);
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(PAGE).execute();
