@@ -147,7 +147,10 @@ export function labelOf(score: number): SentimentLabel {
 
 /**
  * Sentiment of the term at [start, end) of `text` (a sentence): the clause around it scored by
- * `scoreSentence` or the lexicon; for English with the learned model, its class scores.
+ * `scoreSentence` or the lexicon; for English with the learned model, its class scores blended with
+ * the clause lexicon. The learned model knows restaurants only: a term its training data never had
+ * ("app", "refund") gets half the general clause sentiment (lexicon + the package's sentence model),
+ * and all of it when that verdict is clearly signed and the blend disagrees.
  */
 export function aspectSentiment(
   text: string, start: number, end: number, options: AspectOptions = {},
