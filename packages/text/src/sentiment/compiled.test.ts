@@ -6,10 +6,13 @@ import { compileWeights, mergeSparse, sparseDot, sparseSentence } from './compil
 import { mergeSentences, sentenceFeatures, startsWithContrast, tokenize, type ModelLanguage } from './features.js';
 import { dot, loadModel } from './model.js';
 
+const compiledFor = new Map<ModelLanguage, ReturnType<typeof compileWeights>>();
+
 /** z of a text by the training-time path (string keys, Map) and by the compiled runtime path. */
 function both(language: ModelLanguage, text: string): [number, number, number[], number[]] {
   const model = loadModel(language);
-  const compiled = compileWeights(model.weights);
+  let compiled = compiledFor.get(language);
+  if (!compiled) compiledFor.set(language, (compiled = compileWeights(model.weights)));
   const sentences = splitSentences(text).map((s) => text.slice(s.start, s.end));
   const config = model.file.config;
   const viaMap = sentences.map((s) => sentenceFeatures(language, s, model.words, config, config.segmenter));
