@@ -83,26 +83,29 @@ async function storeRun(store: 'sqlite' | 'postgres') {
 async function main() {
   const started = Date.now();
   ensureWebApp();
-  const sqlite = await storeRun('sqlite');
-  const pg = process.env.DATABASE_URL ? await storeRun('postgres') : null;
+  // BENCH_METRICS_STORES=postgres measures PostgreSQL alone (e.g. after a SQLite run at the same N).
+  const stores = (process.env.BENCH_METRICS_STORES ?? 'sqlite,postgres').split(',');
+  const sqlite = stores.includes('sqlite') ? await storeRun('sqlite') : null;
+  const pg = process.env.DATABASE_URL && stores.includes('postgres') ? await storeRun('postgres') : null;
+  const first = sqlite ?? pg;
+  if (!first) throw new Error('nothing to measure: BENCH_METRICS_STORES names no store (postgres needs DATABASE_URL)');
   log(`duckdb: loading ${fmt(N)} rows…`);
-  const duck = await duckdbReference({ ...GEN, workspaceId: sqlite.loaded.workspaceId, surveyIds: ['svy_1', 'svy_2', 'svy_3', 'svy_4', 'svy_5'], timeZone: TZ, metaKey: META.key, metaValue: META.value, runs: RUNS });
+  const duck = await duckdbReference({ ...GEN, workspaceId: first.loaded.workspaceId, surveyIds: ['svy_1', 'svy_2', 'svy_3', 'svy_4', 'svy_5'], timeZone: TZ, metaKey: META.key, metaValue: META.value, runs: RUNS });
   const checks = [
-    { name: 'SQLite API numbers = DuckDB numbers', diff: sameNumbers(sqlite.timed.rows, duck.result) },
+    ...(sqlite ? [{ name: 'SQLite API numbers = DuckDB numbers', diff: sameNumbers(sqlite.timed.rows, duck.result) }] : []),
     ...(pg ? [{ name: 'PostgreSQL API numbers = DuckDB numbers', diff: sameNumbers(pg.timed.rows, duck.result) }] : []),
   ];
   const line = (label: string, t: Timed, l: Loaded) => ({ name: label, value: `p50 ${fmt(t.p50, 1)} ms, p95 ${fmt(t.p95, 1)} ms`, detail: `answered from ${t.source}; ${fmt(l.rows)} rows loaded in ${fmt(l.loadSeconds, 0)} s, cube recount ${fmt(l.cubeSeconds, 0)} s (${fmt(l.cubeCellWrites)} cell writes); p95 ÷ DuckDB p95 = ${fmt(t.p95 / duck.p95, 3)}` });
   printTable(`CX metrics over ${fmt(N)} responses: NPS/CSAT/CES by month × channel, 24 months, plan=pro, ${TZ}`, [
-    line('SQLite, through the HTTP API', sqlite.timed, sqlite.loaded),
+    ...(sqlite ? [line('SQLite, through the HTTP API', sqlite.timed, sqlite.loaded)] : []),
     ...(pg ? [line('PostgreSQL, through the HTTP API', pg.timed, pg.loaded)] : []),
-    ...(sqlite.timed.page ? [{ name: 'Overview dashboard, first view (Chromium)', value: 'skipped' in sqlite.timed.page ? 'skipped' : `${fmt(sqlite.timed.page.medianMs, 0)} ms`, detail: 'skipped' in sqlite.timed.page ? sqlite.timed.page.skipped : `median of ${sqlite.timed.page.ms.length} cold loads (ms: ${sqlite.timed.page.ms.map((x) => fmt(x, 0)).join(' ')}), 9 tiles, 24 months, SQLite` }] : []),
+    ...(sqlite?.timed.page ? [{ name: 'Overview dashboard, first view (Chromium)', value: 'skipped' in sqlite.timed.page ? 'skipped' : `${fmt(sqlite.timed.page.medianMs, 0)} ms`, detail: 'skipped' in sqlite.timed.page ? sqlite.timed.page.skipped : `median of ${sqlite.timed.page.ms.length} cold loads (ms: ${sqlite.timed.page.ms.map((x) => fmt(x, 0)).join(' ')}), 9 tiles, 24 months, SQLite` }] : []),
     { name: 'DuckDB reference (in-process SQL)', value: `p50 ${fmt(duck.p50, 1)} ms, p95 ${fmt(duck.p95, 1)} ms`, detail: `${fmt(duck.rows)} rows loaded in ${fmt(duck.loadSeconds, 0)} s; ${duck.result.length} result rows` },
   ]);
-  const page = sqlite.timed.page && !('skipped' in sqlite.timed.page) ? sqlite.timed.page : null;
+  const page = sqlite?.timed.page && !('skipped' in sqlite.timed.page) ? sqlite.timed.page : null;
   const targets = [
     ...(page ? [{ name: 'Overview dashboard first view < 1,000 ms', pass: page.medianMs < 1000, actual: page.medianMs }] : []),
-    { name: 'SQLite p95 ≤ 100 ms', pass: sqlite.timed.p95 <= 100, actual: sqlite.timed.p95 },
-    { name: 'SQLite p95 ≤ DuckDB p95', pass: sqlite.timed.p95 <= duck.p95, actual: sqlite.timed.p95 / duck.p95 },
+    ...(sqlite ? [{ name: 'SQLite p95 ≤ 100 ms', pass: sqlite.timed.p95 <= 100, actual: sqlite.timed.p95 }, { name: 'SQLite p95 ≤ DuckDB p95', pass: sqlite.timed.p95 <= duck.p95, actual: sqlite.timed.p95 / duck.p95 }] : []),
     ...(pg ? [{ name: 'PostgreSQL p95 ≤ 100 ms', pass: pg.timed.p95 <= 100, actual: pg.timed.p95 }, { name: 'PostgreSQL p95 ≤ DuckDB p95', pass: pg.timed.p95 <= duck.p95, actual: pg.timed.p95 / duck.p95 }] : []),
   ];
   console.log('\nTargets');
@@ -110,7 +113,7 @@ async function main() {
   for (const c of checks) console.log(`${c.diff ? 'FAIL' : 'OK  '}  ${c.name}${c.diff ? `: ${c.diff}` : ''}`);
   const file = writeResults({
     rows: N, seed: GEN.seed, timeZone: TZ, meta: META, runs: RUNS, machine: { cpus: os.cpus().length, load: os.loadavg() },
-    sqlite: { ...sqlite.timed, rows: undefined, load: sqlite.loaded.loadSeconds, cube: sqlite.loaded.cubeSeconds },
+    sqlite: sqlite && { ...sqlite.timed, rows: undefined, load: sqlite.loaded.loadSeconds, cube: sqlite.loaded.cubeSeconds },
     postgres: pg && { ...pg.timed, rows: undefined, load: pg.loaded.loadSeconds, cube: pg.loaded.cubeSeconds },
     duckdb: { p50: duck.p50, p95: duck.p95, load: duck.loadSeconds }, targets, checks,
   }, 'metrics-latest.json');
