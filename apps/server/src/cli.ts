@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-/** The `touchpoint` command: serve, migrate, demo, workspace/api-key admin, import/export, key rotation. */
+/** The `touchpoint` command: serve, migrate, demo, workspace/api-key admin, import/export, text analysis, key rotation. */
+import { createReadStream } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { API_KEY_SCOPES, ApiKeyScope } from '@touchpoint/shared';
 import { loadConfig } from './platform/config.js';
@@ -106,6 +107,20 @@ program.command('export').description('Export data').command('responses').descri
     const n = await exportResponses(deps, opts.survey, opts.format, process.stdout);
     process.stderr.write(`exported ${n} responses\n`);
   }));
+
+program.command('analyze [file]').description('Analyse texts (one per line, or JSONL with a "text" field) from a file or standard input: one JSON line each')
+  .option('--format <format>', 'auto, lines or jsonl', 'auto')
+  .action(async (file: string | undefined, opts: { format: string }) => {
+    if (!['auto', 'lines', 'jsonl'].includes(opts.format)) throw new InvalidArgumentError('--format must be auto, lines or jsonl');
+    const input = file && file !== '-' ? createReadStream(file) : process.stdin;
+    const started = Date.now();
+    // Loaded here, not at the top: the models are only read by this command.
+    const { analyzeStream } = await import('./cli/analyze.js');
+    const { texts, errors } = await analyzeStream(input, process.stdout, { format: opts.format as 'auto' | 'lines' | 'jsonl', onProgress: (n) => process.stderr.write(`\ranalysed ${n} texts`) });
+    const seconds = (Date.now() - started) / 1000;
+    process.stderr.write(`\ranalysed ${texts} texts in ${seconds.toFixed(1)} s (${Math.round(texts / Math.max(seconds, 0.001))}/s)${errors ? `, ${errors} lines not read` : ''}\n`);
+    if (errors) process.exitCode = 2;
+  });
 
 program.command('keys').description('Field-encryption keys').command('rotate').description('Add a new active key and re-encrypt personal data with it')
   .action(async () => withDeps(async (deps) => {

@@ -148,6 +148,18 @@ describe('touchpoint CLI', () => {
     expect((await cli('metrics', 'recount', '--workspace', 'nope')).stderr).toContain('workspace_not_found');
   });
 
+  it('analyses texts from a file: one JSON line each, a summary on stderr, exit 2 when a line could not be read', async () => {
+    const file = path.join(store.dataDir, 'texts.jsonl');
+    fs.writeFileSync(file, ['{"id": 1, "text": "The staff were lovely."}', '{"id": 2, "text": "物流太慢了，非常失望"}', '{"id": 3}'].join('\n'));
+    const r = await cli('analyze', file);
+    expect(r.code, r.stderr).toBe(2);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id ?? l.error)).toEqual([1, 2, 'text: Invalid input: expected string, received undefined']);
+    expect(lines[1]).toMatchObject({ language: 'zh-Hans', sentiment: { label: 'negative' } });
+    expect(r.stderr).toMatch(/analysed 2 texts in [\d.]+ s .*1 lines not read/);
+    expect((await cli('analyze', file, '--format', 'xml')).stderr).toContain('--format');
+  });
+
   it('seeds a demo workspace with 500 responses', async () => {
     const demo = await cli('demo', '--responses', '500');
     expect(demo.code, demo.stderr).toBe(0);
