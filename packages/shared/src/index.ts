@@ -8,3 +8,4 @@ export * from './formulas/scores.js';
 export * from './formulas/compare.js';
 export * from './formulas/cx-index.js';
 export * from './contracts/metrics.js';
+export * from './contracts/text.js';

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'responses.write',
   'responses.export',
   'dashboards.manage',
+  /** The workspace's text taxonomy (themes): editing it re-tags every analysed text. */
+  'themes.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,7 +34,7 @@ const reading: readonly Permission[] = ['workspace.read', 'members.read', 'surve
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
   admin: everything,
-  analyst: [...reading, 'surveys.write', 'surveys.distribute', 'responses.write', 'responses.export', 'dashboards.manage'],
+  analyst: [...reading, 'surveys.write', 'surveys.distribute', 'responses.write', 'responses.export', 'dashboards.manage', 'themes.manage'],
   agent: [...reading, 'surveys.distribute', 'responses.write'],
   viewer: reading,
 };
