@@ -5,6 +5,7 @@ import * as m0002 from './2026-11-23-0002-metric-cube.js';
 import * as m0003 from './2026-11-23-0003-dashboards-targets.js';
 import * as m0004 from './2026-11-23-0004-alerts.js';
 import * as m0005 from './2026-11-23-0005-metric-recount.js';
+import * as m0006 from './2026-11-23-0006-text-analytics.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-platform-and-surveys': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0003-dashboards-targets': m0003,
   '2026-11-23-0004-alerts': m0004,
   '2026-11-23-0005-metric-recount': m0005,
+  '2026-11-23-0006-text-analytics': m0006,
 };

@@ -7,7 +7,8 @@ import type { ResponsesTables } from './modules/responses/responses.tables.js';
 import type { MetricsTables } from './modules/metrics/metrics.tables.js';
 import type { DashboardsTables } from './modules/dashboards/dashboards.tables.js';
 import type { AlertsTables } from './modules/alerts/alerts.tables.js';
+import type { TextTables } from './modules/text-analytics/text.tables.js';
 
-export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables, DashboardsTables, AlertsTables {}
+export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables, DashboardsTables, AlertsTables, TextTables {}
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;

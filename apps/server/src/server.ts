@@ -24,6 +24,7 @@ import { responseRoutes, publicResponseRoutes, WRITER_COMPILERS } from './module
 import { metricsConfigRoutes, metricsRoutes, MetricsRecounter } from './modules/metrics/index.js';
 import { dashboardRoutes } from './modules/dashboards/index.js';
 import { alertRoutes, AlertsWorker } from './modules/alerts/index.js';
+import { textRoutes, TextWorker } from './modules/text-analytics/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -32,6 +33,8 @@ export interface Touchpoint {
   app: FastifyInstance; deps: Deps; store: OpenedStore<DB>;
   /** Background metric recounts after settings changes (tests wait on it). */
   recounts: MetricsRecounter;
+  /** Background text analysis and re-tags (tests wait on it). */
+  text: TextWorker;
   /** Starts listening; returns the base URL (used for links when PUBLIC_URL is unset). */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -65,6 +68,10 @@ export async function createDeps(config: Config, store?: OpenedStore<DB>): Promi
 export interface ServerOptions {
   /** Rows per metric recount chunk (default DEFAULT_CHUNK_ROWS). */
   recountChunkRows?: number;
+  /** Text analysis: responses per chunk, texts per re-tag chunk, and how long new ids settle. */
+  textChunk?: number;
+  textRetagChunk?: number;
+  textSettleMs?: number;
 }
 
 export async function createServer(config: Config = loadConfig(), options: ServerOptions = {}): Promise<Touchpoint> {
@@ -86,6 +93,9 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   metricsConfigRoutes(app, deps);
   dashboardRoutes(app, deps);
   alertRoutes(app, deps);
+  // Open-text answers are analysed behind a watermark, off the request path; taxonomy edits re-tag.
+  const text = new TextWorker(deps, { chunk: options.textChunk, retagChunk: options.textRetagChunk, settleMs: options.textSettleMs, log: (err, msg) => app.log.error({ err }, msg) });
+  textRoutes(app, deps, text);
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);
   serveWebApp(app, config.webDist ?? DEFAULT_WEB_DIST);
@@ -111,12 +121,14 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   // counts, on a clock; alerts are delivered by a retrying queue.
   const alerts = new AlertsWorker(deps, { clockEveryMs: config.alertEvaluateEveryMs, log: (err, msg) => app.log.error({ err }, msg) });
   alerts.listen();
+  text.listen();
   await recounts.start();
+  if (config.worker) await text.start();
   if (config.worker) deps.outbox.start();
   if (config.worker) alerts.start();
 
   return {
-    app, deps, store, recounts,
+    app, deps, store, recounts, text,
     async listen(port = config.port, host = config.host) {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -126,6 +138,7 @@ export async function createServer(config: Config = loadConfig(), options: Serve
     },
     async close() {
       await recounts.stop();
+      await text.stop();
       await deps.outbox.stop();
       await alerts.stop();
       deps.hub.closeAll();

@@ -20,6 +20,7 @@ export const OBJECT_FACTORIES = {
   response: { path: '/surveys/:sid/responses/batch', body: () => ({ responses: [{ answers: { nps: 7 } }] }), idOf: (j: { ids: string[] }) => j.ids[0] },
   // Never fires by itself (NPS cannot go below −100); its test send makes an alert.
   alertRule: { path: '/alerts/rules', body: () => ({ name: `Walk rule ${uniq()}`, metric: 'nps', kind: 'threshold', config: { operator: 'below', value: -100, windowDays: 7 }, emailTo: ['walk@example.org'] }) },
+  theme: { path: '/text/themes', body: () => ({ name: `Walk theme ${uniq()}`, keywords: ['walk', '步行'], examples: ['A long walk to the shop'] }) },
   /** `then`: a second POST on the made object (<path>/<id><then>) answers with the object wanted. */
   alertEvent: { path: '/alerts/rules', body: () => ({ name: `Walk alert ${uniq()}`, metric: 'csat', kind: 'anomaly', config: { interval: 'day', periods: 7, sigmas: 2 } }), then: '/test' },
 };
@@ -102,6 +103,14 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`DELETE ${W}/alerts/rules/:id`]: { permission: 'workspace.manage', id: 'alertRule' },
   [`POST ${W}/alerts/rules/:id/test`]: { permission: 'workspace.manage', id: 'alertRule' },
   [`PUT ${W}/metrics/settings`]: { permission: 'workspace.manage', body: () => ({ timeZone: 'Asia/Taipei', dimensions: ['plan'] }) },
+  [`GET ${W}/text/analyses`]: { permission: 'responses.read', query: 'from=2026-01-01&to=2030-12-31&limit=5' },
+  [`GET ${W}/text/status`]: { permission: 'responses.read' },
+  [`GET ${W}/text/themes`]: { permission: 'responses.read' },
+  [`POST ${W}/text/themes`]: { permission: 'themes.manage', body: () => OBJECT_FACTORIES.theme.body() },
+  [`PATCH ${W}/text/themes/:id`]: { permission: 'themes.manage', id: 'theme', body: () => ({ keywords: ['walk', 'stroll', `k${uniq()}`] }) },
+  [`DELETE ${W}/text/themes/:id`]: { permission: 'themes.manage', id: 'theme' },
+  [`GET ${W}/text/themes/suggestions`]: { permission: 'responses.read', query: 'limit=5' },
+  [`POST ${W}/text/themes/suggestions/adopt`]: { permission: 'themes.manage', body: () => ({ label: `walk ${uniq()}`, phrases: ['walking path', '步道'] }) },
   [`POST ${S}/invitations`]: { permission: 'surveys.distribute', body: () => ({ recipients: [{ email: `walk-${uniq()}@example.org`, name: 'Walk' }] }) },
 };
 

@@ -50,3 +50,23 @@ export async function insertNewResponses(db: Db, trx: Trx, rows: ResponsesTable[
 
 export const updateResponse = (db: Q, id: string, patch: Partial<ResponsesTable>) =>
   db.updateTable('responses').set(patch).where('id', '=', id).execute();
+
+/** What text analysis reads of a response (no PII: respondent columns are left out). */
+const TEXT_SOURCE_COLUMNS = ['id', 'workspace_id', 'survey_id', 'status', 'answers', 'nps', 'created_at'] as const;
+export type TextSourceRow = Pick<ResponsesTable, (typeof TEXT_SOURCE_COLUMNS)[number]>;
+
+/**
+ * Responses of every workspace stored after `afterId` and before `beforeId`, in id order (ids are
+ * time-ordered: insertion order), for text analysis's watermark. A range on the primary key.
+ */
+export const responsesForTextAfter = (db: Q, afterId: string, beforeId: string, limit: number): Promise<TextSourceRow[]> =>
+  db.selectFrom('responses').select(TEXT_SOURCE_COLUMNS).where('id', '>', afterId).where('id', '<', beforeId).orderBy('id').limit(limit).execute();
+
+export const responsesForTextByIds = (db: Q, workspaceId: string, ids: string[]): Promise<TextSourceRow[]> =>
+  ids.length ? db.selectFrom('responses').select(TEXT_SOURCE_COLUMNS).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute() : Promise.resolve([]);
+
+/** A workspace's responses stored after `afterId` (the analysis backlog). */
+export async function countResponsesAfter(db: Q, workspaceId: string, afterId: string): Promise<number> {
+  const r = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).where('id', '>', afterId).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

@@ -1,0 +1,4 @@
+/** The text-analytics module's public face. */
+export { textRoutes } from './text.routes.js';
+export { TextWorker, type TextWorkerOptions } from './text.worker.js';
+export { MODEL_VERSION, analyzeChunk } from './analyze.service.js';
