@@ -16,6 +16,7 @@ const ResultsPage = named(() => import('../features/surveys/results/ResultsPage'
 const SettingsPage = named(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const DashboardsPage = named(() => import('../features/dashboards/DashboardsPage'), 'DashboardsPage');
 const AlertsPage = named(() => import('../features/alerts/AlertsPage'), 'AlertsPage');
+const TextsPage = named(() => import('../features/text/TextsPage'), 'TextsPage');
 
 export interface WorkspaceRoute {
   pattern: string;
@@ -33,4 +34,5 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { pattern: '/w/:wid/dashboards', render: () => <DashboardsPage /> },
   { pattern: '/w/:wid/dashboards/:id', render: (p) => <DashboardsPage dashboardId={p.id} /> },
   { pattern: '/w/:wid/alerts', render: () => <AlertsPage /> },
+  { pattern: '/w/:wid/texts', render: () => <TextsPage /> },
 ];

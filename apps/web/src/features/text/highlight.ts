@@ -4,7 +4,9 @@
  * is a list of plain-text segments the page renders as text nodes and <mark> spans (never HTML),
  * which concatenate back to the text and never overlap.
  */
-import type { SentimentLabel, TextAspect } from '@touchpoint/shared';
+import type { SENTIMENT_LABELS, TextAspect } from '@touchpoint/shared';
+
+type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
 export type MarkKind = 'aspect' | 'phrase';
 

@@ -4,8 +4,12 @@
  * &band=, &survey=, and &tab=themes for the theme manager. Defaults are left out; anything
  * malformed decodes to the default. Days are UTC days: the API's from/to take no time zone.
  */
-import { SCORE_BANDS, SENTIMENT_LABELS, TEXT_LANGUAGES, type ScoreBand, type SentimentLabel, type TextLanguage } from '@touchpoint/shared';
+import { SCORE_BANDS, SENTIMENT_LABELS, TEXT_LANGUAGES } from '@touchpoint/shared';
 import { addDays, addMonths, daysBetween, isDay } from '../dashboards/periods';
+
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
+export type ScoreBand = (typeof SCORE_BANDS)[number];
 
 export const TEXT_RANGES = ['all', '7d', '30d', '90d', '12m'] as const;
 export type TextRange = (typeof TEXT_RANGES)[number] | 'custom';
