@@ -3,6 +3,9 @@
  * Character level keeps every offset: one code point in, one code point out, so a position in the
  * normalised text is a position in the original (up to the rare BMP ↔ astral pair, mapped below).
  */
+// The declaration of opencc-js's dictionary modules travels with this import, so every project
+// that compiles this file (the server, the bench) finds it.
+/// <reference path="../opencc.d.ts" />
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import ST_CHARACTERS from 'opencc-js/dict/STCharacters';
 
