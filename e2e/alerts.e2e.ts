@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { cli, launchChromium, startServer, type RunningServer } from './support.js';
+import { launchChromium, startServer, type RunningServer, workspaceWithLiveSurvey, submitPublic } from './support.js';
 
 const OWNER = { email: 'alerts@lotus.example', password: 'a-long-test-password' };
 
@@ -17,28 +17,15 @@ let publicId: string;
 
 /** A respondent answering through the public endpoint, as the survey page and widget do. */
 async function respond(nps: number): Promise<void> {
-  const res = await fetch(`${server.url}/api/public/surveys/${publicId}/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ idempotencyKey: `e2e-alert-${Date.now()}-${nps}`, channel: 'link', answers: { nps } }),
-  });
-  expect(res.status).toBe(201);
+  expect(await submitPublic(server, publicId, { idempotencyKey: `e2e-alert-${Date.now()}-${nps}`, channel: 'link', answers: { nps } })).toBe(201);
 }
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  workspaceId = JSON.parse(await cli(server.dataDir, ['workspace', 'create', '--name', 'Lotus Mart', '--owner-email', OWNER.email, '--password', OWNER.password])).workspaceId;
-  const key = (await cli(server.dataDir, ['api-key', 'create', '--workspace', workspaceId, '--name', 'e2e', '--scopes', 'surveys:write'])).trim();
-  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-  const survey = await fetch(`${server.url}/api/workspaces/${workspaceId}/surveys`, {
-    method: 'POST', headers,
-    body: JSON.stringify({
-      name: 'Delivery check-in',
-      definition: { languages: ['en'], defaultLanguage: 'en', thankYou: { en: 'Thanks' }, questions: [{ id: 'nps', type: 'nps', required: true, title: { en: 'How likely are you to recommend us?' } }] },
-    }),
-  }).then((r) => r.json());
-  await fetch(`${server.url}/api/workspaces/${workspaceId}/surveys/${survey.id}/status`, { method: 'POST', headers, body: JSON.stringify({ status: 'live' }) });
-  publicId = survey.publicId;
+  ({ workspaceId, publicId } = await workspaceWithLiveSurvey(server, OWNER, {
+    name: 'Delivery check-in',
+    definition: { languages: ['en'], defaultLanguage: 'en', thankYou: { en: 'Thanks' }, questions: [{ id: 'nps', type: 'nps', required: true, title: { en: 'How likely are you to recommend us?' } }] },
+  }));
 });
 afterAll(async () => {
   await browser?.close();

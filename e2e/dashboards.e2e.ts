@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { cli, launchChromium, screenshotPath, startServer, type RunningServer } from './support.js';
+import { launchChromium, screenshotPath, startServer, type RunningServer, workspaceWithLiveSurvey, submitPublic } from './support.js';
 
 const OWNER = { email: 'cx@lotus.example', password: 'a-long-test-password' };
 
@@ -18,34 +18,21 @@ let submitted = 0;
 
 /** A respondent answering through the public endpoint, as the survey page and widget do. */
 async function respond(nps: number, channel: string, why?: string): Promise<void> {
-  const res = await fetch(`${server.url}/api/public/surveys/${publicId}/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ idempotencyKey: `e2e-dash-${++submitted}-${Date.now()}`, channel, answers: { nps, ...(why ? { why } : {}) } }),
-  });
-  expect(res.status).toBe(201);
+  expect(await submitPublic(server, publicId, { idempotencyKey: `e2e-dash-${++submitted}-${Date.now()}`, channel, answers: { nps, ...(why ? { why } : {}) } })).toBe(201);
 }
 
 beforeAll(async () => {
   server = await startServer();
-  workspaceId = JSON.parse(await cli(server.dataDir, ['workspace', 'create', '--name', 'Lotus Mart', '--owner-email', OWNER.email, '--password', OWNER.password])).workspaceId;
-  const key = (await cli(server.dataDir, ['api-key', 'create', '--workspace', workspaceId, '--name', 'e2e', '--scopes', 'surveys:write'])).trim();
-  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-  const survey = await fetch(`${server.url}/api/workspaces/${workspaceId}/surveys`, {
-    method: 'POST', headers,
-    body: JSON.stringify({
-      name: 'Delivery check-in',
-      definition: {
-        languages: ['en'], defaultLanguage: 'en', thankYou: { en: 'Thanks' },
-        questions: [
-          { id: 'nps', type: 'nps', required: true, title: { en: 'How likely are you to recommend us?' } },
-          { id: 'why', type: 'open_text', title: { en: 'Why?' } },
-        ],
-      },
-    }),
-  }).then((r) => r.json());
-  await fetch(`${server.url}/api/workspaces/${workspaceId}/surveys/${survey.id}/status`, { method: 'POST', headers, body: JSON.stringify({ status: 'live' }) });
-  publicId = survey.publicId;
+  ({ workspaceId, publicId } = await workspaceWithLiveSurvey(server, OWNER, {
+    name: 'Delivery check-in',
+    definition: {
+      languages: ['en'], defaultLanguage: 'en', thankYou: { en: 'Thanks' },
+      questions: [
+        { id: 'nps', type: 'nps', required: true, title: { en: 'How likely are you to recommend us?' } },
+        { id: 'why', type: 'open_text', title: { en: 'Why?' } },
+      ],
+    },
+  }));
   // Link: three promoters; email: one promoter and one detractor. NPS = (4 − 1) / 5 = +60.
   await respond(10, 'link', 'Fast delivery, friendly driver');
   await respond(9, 'link');

@@ -83,3 +83,20 @@ export function screenshotPath(name: string): string {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, name);
 }
+
+/** A workspace made by the CLI, with one live survey created over the API (an API key from the CLI). */
+export async function workspaceWithLiveSurvey(server: RunningServer, owner: { email: string; password: string }, survey: { name: string; definition: unknown }): Promise<{ workspaceId: string; surveyId: string; publicId: string }> {
+  const workspaceId = JSON.parse(await cli(server.dataDir, ['workspace', 'create', '--name', 'Lotus Mart', '--owner-email', owner.email, '--password', owner.password])).workspaceId;
+  const key = (await cli(server.dataDir, ['api-key', 'create', '--workspace', workspaceId, '--name', 'e2e', '--scopes', 'surveys:write'])).trim();
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+  const created = await fetch(`${server.url}/api/workspaces/${workspaceId}/surveys`, { method: 'POST', headers, body: JSON.stringify(survey) }).then((r) => r.json());
+  const live = await fetch(`${server.url}/api/workspaces/${workspaceId}/surveys/${created.id}/status`, { method: 'POST', headers, body: JSON.stringify({ status: 'live' }) });
+  if (!live.ok) throw new Error(`publishing the survey failed: ${live.status}`);
+  return { workspaceId, surveyId: created.id, publicId: created.publicId };
+}
+
+/** A respondent answering through the public endpoint, as the survey page and widget do; the HTTP status. */
+export async function submitPublic(server: RunningServer, publicId: string, body: Record<string, unknown>): Promise<number> {
+  const res = await fetch(`${server.url}/api/public/surveys/${publicId}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return res.status;
+}

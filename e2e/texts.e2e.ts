@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { cli, launchChromium, startServer, type RunningServer } from './support.js';
+import { launchChromium, startServer, type RunningServer, workspaceWithLiveSurvey, submitPublic } from './support.js';
 
 const OWNER = { email: 'texts@lotus.example', password: 'a-long-test-password' };
 const XSS = '<img src=x onerror=alert(1)> the checkout page broke';
@@ -17,34 +17,21 @@ let publicId: string;
 let submitted = 0;
 
 async function respond(nps: number, why: string): Promise<void> {
-  const res = await fetch(`${server.url}/api/public/surveys/${publicId}/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ idempotencyKey: `e2e-text-${++submitted}-${Date.now()}`, channel: 'link', answers: { nps, why } }),
-  });
-  expect(res.status).toBe(201);
+  expect(await submitPublic(server, publicId, { idempotencyKey: `e2e-text-${++submitted}-${Date.now()}`, channel: 'link', answers: { nps, why } })).toBe(201);
 }
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  workspaceId = JSON.parse(await cli(server.dataDir, ['workspace', 'create', '--name', 'Lotus Mart', '--owner-email', OWNER.email, '--password', OWNER.password])).workspaceId;
-  const key = (await cli(server.dataDir, ['api-key', 'create', '--workspace', workspaceId, '--name', 'e2e', '--scopes', 'surveys:write'])).trim();
-  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-  const survey = await fetch(`${server.url}/api/workspaces/${workspaceId}/surveys`, {
-    method: 'POST', headers,
-    body: JSON.stringify({
-      name: 'Store visit',
-      definition: {
-        languages: ['en'], defaultLanguage: 'en', thankYou: { en: 'Thanks' },
-        questions: [
-          { id: 'nps', type: 'nps', required: true, title: { en: 'How likely are you to recommend us?' } },
-          { id: 'why', type: 'open_text', title: { en: 'Why?' } },
-        ],
-      },
-    }),
-  }).then((r) => r.json());
-  await fetch(`${server.url}/api/workspaces/${workspaceId}/surveys/${survey.id}/status`, { method: 'POST', headers, body: JSON.stringify({ status: 'live' }) });
-  publicId = survey.publicId;
+  ({ workspaceId, publicId } = await workspaceWithLiveSurvey(server, OWNER, {
+    name: 'Store visit',
+    definition: {
+      languages: ['en'], defaultLanguage: 'en', thankYou: { en: 'Thanks' },
+      questions: [
+        { id: 'nps', type: 'nps', required: true, title: { en: 'How likely are you to recommend us?' } },
+        { id: 'why', type: 'open_text', title: { en: 'Why?' } },
+      ],
+    },
+  }));
   await respond(10, 'The staff were friendly and the delivery was fast. Great service!');
   await respond(2, 'Terrible customer service, the delivery was late and the driver was rude.');
   await respond(9, '店員很親切，服務非常好，下次還會再來');

@@ -3,6 +3,8 @@
  * vocabulary is sorted, examples are shuffled by a seeded generator, arithmetic runs in one order.
  * Targets may be soft (a probability), so rated data (VADER's human means) trains the same way.
  */
+import { mulberry32 } from '../src/aspects/perceptron.js';
+
 export interface SparseExample {
   index: Int32Array;
   value: Float64Array;
@@ -23,17 +25,6 @@ export interface Trained {
   weights: Float64Array;
 }
 
-/** mulberry32: a small seeded generator, so every run shuffles the same way. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
@@ -45,7 +36,7 @@ export function trainLogReg(examples: readonly SparseExample[], dims: number, op
   let b = 0;
   let gb2 = 0;
   const order = examples.map((_, i) => i);
-  const random = seededRandom(options.seed);
+  const random = mulberry32(options.seed); // seeded: every run shuffles the same way
   const eps = 1e-8;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
