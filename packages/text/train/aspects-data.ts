@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Token } from '../src/aspects/tokenize-en.js';
 
 export interface SemevalTerm { term: string; polarity: string; from: number; to: number }
-export interface SemevalSentence { id: string; text: string; aspect_terms: SemevalTerm[] }
+export interface SemevalSentence { id: string; text: string; aspect_terms: SemevalTerm[]; aspect_categories?: { category: string; polarity: string }[] }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -20,6 +20,12 @@ export interface BuildOptions extends TrainOptions {
   nb: boolean;
   /** Drop weights smaller than this in magnitude. */
   prune: number;
+  /**
+   * Training-time scale of the rule features (default 1; folded back into the stored weights, so
+   * the runtime is unchanged). A larger scale makes their weights cheaper under L2 than the
+   * n-grams', i.e. the model leans more on the lexicon and rules, which carry across domains.
+   */
+  ruleScale?: number;
 }
 
 export interface Built {
@@ -35,7 +41,7 @@ export function vocabulary(train: readonly Labelled[], minDf: number): string[] 
   return [...df].filter(([k, n]) => n >= minDf || isRule(k)).map(([k]) => k).sort();
 }
 
-function nbRatios(train: readonly Labelled[], vocab: readonly string[]): Float64Array {
+function nbRatios(train: readonly Labelled[], vocab: readonly string[], ruleScale = 1): Float64Array {
   const index = new Map(vocab.map((k, i) => [k, i]));
   const pos = new Float64Array(vocab.length).fill(1);
   const neg = new Float64Array(vocab.length).fill(1);
@@ -50,7 +56,7 @@ function nbRatios(train: readonly Labelled[], vocab: readonly string[]): Float64
   let sn = 0;
   for (let i = 0; i < vocab.length; i++) [sp, sn] = [sp + pos[i], sn + neg[i]];
   const r = new Float64Array(vocab.length);
-  for (let i = 0; i < vocab.length; i++) r[i] = isRule(vocab[i]) ? 1 : Math.log(pos[i] / sp) - Math.log(neg[i] / sn);
+  for (let i = 0; i < vocab.length; i++) r[i] = isRule(vocab[i]) ? ruleScale : Math.log(pos[i] / sp) - Math.log(neg[i] / sn);
   return r;
 }
 
@@ -74,7 +80,7 @@ export function round(x: number, digits = 4): number {
 export function build(train: readonly Labelled[], options: BuildOptions): Built {
   const vocab = vocabulary(train, options.minDf);
   const index = new Map(vocab.map((k, i) => [k, i]));
-  const scale = options.nb ? nbRatios(train, vocab) : undefined;
+  const scale = options.nb ? nbRatios(train, vocab, options.ruleScale) : undefined;
   const trained: Trained = trainLogReg(
     train.map((ex) => toSparse(ex, index, scale)),
     vocab.length,

@@ -23,7 +23,7 @@ function write(
   language: ModelLanguage,
   built: Built,
   lexicon: ReadonlyMap<string, number>,
-  rest: Pick<ModelFile, 'description' | 'config' | 'neutralBand' | 'ruleBlend'>,
+  rest: Pick<ModelFile, 'description' | 'config' | 'neutralBand' | 'ruleBlend'> & Partial<Pick<ModelFile, 'neutralBandNoHits'>>,
 ): string {
   const body: Omit<ModelFile, 'version'> = {
     format: 1,
@@ -34,6 +34,7 @@ function write(
     bias: built.bias,
     scale: 1,
     neutralBand: rest.neutralBand,
+    ...(rest.neutralBandNoHits === undefined ? {} : { neutralBandNoHits: rest.neutralBandNoHits }),
     ruleBlend: rest.ruleBlend,
     lexicon: sorted(lexicon),
     weights: sorted(built.weights),
@@ -58,6 +59,7 @@ function main(): void {
       'English sentiment: VADER lexicon (MIT) rules + NB-weighted logistic regression over word 1–2-grams; trained on UCI sentences (rows % 5 ∉ {0,1}) and VADER tweets/movie/NYT snippets (rows % 10 ≠ 0).',
     config: EN_SETUP.config,
     neutralBand: en.tuned.band,
+    neutralBandNoHits: en.tuned.noHits,
     ruleBlend: 0,
   });
   console.log('training Chinese (ChnSentiCorp train, dev for tuning)…');

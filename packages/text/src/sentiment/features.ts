@@ -5,9 +5,9 @@
  * Values are the token's clause weight (contrast), so "…, but terrible" outweighs what came before.
  */
 import { emojiValence } from './emoji.js';
-import { EN_BOOSTERS, EN_CONTRAST, EN_NEGATORS } from './words-en.js';
+import { EN_BOOSTERS, EN_CONTRAST, EN_NEGATORS, EN_PHRASES } from './words-en.js';
 import { ZH_BOOSTERS, ZH_CONTRAST, ZH_NEGATING_PREFIXES, ZH_NEGATORS } from './words-zh.js';
-import { clauseWeights, isClauseBreak, negatorBefore, ruleScore, type RuleScore, type RuleToken, type RuleWords } from './rules.js';
+import { clauseWeights, isClauseBreak, negatorBefore, phraseTable, ruleScore, type RuleScore, type RuleToken, type RuleWords } from './rules.js';
 import { tokenizeChinese, tokenizeEnglish, type Tokens } from './tokenize.js';
 import type { SegmenterName } from '../segment/index.js';
 import { splitSentences } from '../language/sentences.js';
@@ -35,7 +35,7 @@ export interface SentenceFeatures {
 
 export function ruleWords(language: ModelLanguage, lexicon: ReadonlyMap<string, number>): RuleWords {
   const valence = (t: string) => lexicon.get(t) ?? emojiValence(t);
-  if (language === 'en') return { valence, negators: EN_NEGATORS, boosters: EN_BOOSTERS, contrast: EN_CONTRAST };
+  if (language === 'en') return { valence, negators: EN_NEGATORS, boosters: EN_BOOSTERS, contrast: EN_CONTRAST, phrases: EN_PHRASE_TABLE };
   return {
     valence,
     negators: ZH_NEGATORS,
@@ -60,6 +60,8 @@ export function ruleWords(language: ModelLanguage, lexicon: ReadonlyMap<string, 
     },
   };
 }
+
+const EN_PHRASE_TABLE = phraseTable(Object.entries(EN_PHRASES).map(([k, v]) => [k.split(' '), v] as const));
 
 const FUSED_FIRST = new Set([...ZH_NEGATING_PREFIXES.map(([p]) => p[0]), ...[...ZH_BOOSTERS.keys()].map((p) => p[0])]);
 

@@ -44,9 +44,12 @@ function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
-export function sentimentOf(model: Model, z: number): Sentiment {
+/** Score and label of z; `hits` is the number of sentiment words the rules found (see neutralBandNoHits). */
+export function sentimentOf(model: Model, z: number, hits = 1): Sentiment {
   const score = round(toScore(model, z));
-  return { score, label: label(score, model.file.neutralBand) };
+  const { neutralBand, neutralBandNoHits } = model.file;
+  const band = hits === 0 && neutralBandNoHits !== undefined ? Math.max(neutralBand, neutralBandNoHits) : neutralBand;
+  return { score, label: label(score, band) };
 }
 
 /** Emoji and emoticons only: for sentences in languages without a model. */
@@ -85,7 +88,7 @@ export function scoreTokens(language: ModelLanguage, tokens: readonly RuleToken[
   const z = model.file.bias + sparseDot(compiled, features.ids, features.values, features.rule);
   return {
     model: language,
-    sentiment: sentimentOf(model, blend(model, z, features.rule.compound, features.tokens)),
+    sentiment: sentimentOf(model, blend(model, z, features.rule.compound, features.tokens), features.rule.hits),
     features,
     startsWithContrast: startsWithContrast(language, analysisText, model.words.contrast),
   };
@@ -110,6 +113,7 @@ export function combineSentences(sentences: readonly ScoredSentence[]): Sentimen
   let z = 0;
   let main: Model | undefined;
   let mainCount = -1;
+  let hits = 0;
   for (const [language, list] of byModel) {
     const model = loadModel(language);
     const compiled = compiledModel(model);
@@ -119,8 +123,9 @@ export function combineSentences(sentences: readonly ScoredSentence[]): Sentimen
       list.map((s) => s.startsWithContrast),
     );
     const dot = sparseDot(compiled, merged.ids, merged.values, merged.rule);
+    hits += merged.rule.hits;
     z += blend(model, (model.file.bias * list.length) / scored + dot, merged.rule.compound, merged.tokens);
     if (list.length > mainCount) [main, mainCount] = [model, list.length];
   }
-  return sentimentOf(main!, z);
+  return sentimentOf(main!, z, hits);
 }

@@ -25,6 +25,12 @@ export interface ModelFile {
   /** |score| ≤ neutralBand is neutral. */
   neutralBand: number;
   /**
+   * A wider band for text in which the rules found no sentiment word at all (absent: the same
+   * band). Such text ("I bought it in June") is usually neutral, and its score is only what its
+   * n-grams happened to learn elsewhere, so a small score there means less than it does after a hit.
+   */
+  neutralBandNoHits?: number;
+  /**
    * Short-text blend: z mixes the model with the rules' verdict by α = k / (k + tokens). The
    * Chinese model learnt from long reviews, where a lone 满意 or 没有问题 is rare; for a two-word
    * answer the lexicon and its rules are the better judge. 0 turns the blend off.

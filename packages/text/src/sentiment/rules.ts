@@ -18,6 +18,41 @@ export interface RuleWords {
    * a dictionary segmenter splits words it does not know (闪退 → 闪 / 退, 到账 → 到 / 账).
    */
   joinSingles?: boolean;
+  /**
+   * Multi-word expressions with a valence of their own, by first token ("stopped working",
+   * "waste of money", "works great"): matched before single words, longest first, and read as one
+   * sentiment word (boosters and negators before the phrase act on it as on a word).
+   */
+  phrases?: PhraseTable;
+}
+
+/** Phrases by their first token, longest first: token norms and a valence (−4 … +4). */
+export type PhraseTable = ReadonlyMap<string, readonly { tokens: readonly string[]; valence: number }[]>;
+
+/** Builds a phrase table from "token token …" keys (norms as the tokenizer makes them). */
+export function phraseTable(entries: Iterable<readonly [readonly string[], number]>): PhraseTable {
+  const table = new Map<string, { tokens: readonly string[]; valence: number }[]>();
+  for (const [tokens, valence] of entries) {
+    if (tokens.length < 2) throw new Error(`a phrase has two or more tokens: ${tokens.join(' ')}`);
+    const list = table.get(tokens[0]) ?? [];
+    list.push({ tokens, valence });
+    table.set(tokens[0], list);
+  }
+  for (const list of table.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return table;
+}
+
+/** The longest phrase of the table starting at token i. */
+function phraseAt(tokens: readonly RuleToken[], i: number, table: PhraseTable): { valence: number; length: number } | undefined {
+  const list = table.get(tokens[i].norm);
+  if (!list) return undefined;
+  for (const p of list) {
+    if (i + p.tokens.length > tokens.length) continue;
+    let k = 1;
+    while (k < p.tokens.length && tokens[i + k].norm === p.tokens[k]) k++;
+    if (k === p.tokens.length) return { valence: p.valence, length: k };
+  }
+  return undefined;
 }
 
 export interface Fused {
@@ -108,16 +143,19 @@ export function ruleScore(tokens: readonly RuleToken[], words: RuleWords, exclam
   let negated = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const start = i;
+    // A phrase may open with a negator or an intensifier ("doesnt work", "too small"), so it is tried first.
+    const phrase = words.phrases ? phraseAt(tokens, i, words.phrases) : undefined;
+    if (phrase) i += phrase.length - 1;
     // Negators and intensifiers act on other words; some lexicons also list them (VADER's "no").
-    if (words.boosters.has(t.norm) || words.negators.has(t.norm)) continue;
-    let v = words.valence(t.norm);
+    else if (words.boosters.has(t.norm) || words.negators.has(t.norm)) continue;
+    let v = phrase ? phrase.valence : words.valence(t.norm);
     let extraBoost = 0;
     let fusedNegation = false;
     if (v === undefined && words.splitFused) {
       const fused = words.splitFused(t.norm);
       if (fused) [v, extraBoost, fusedNegation] = [fused.valence, fused.boost, fused.negated];
     }
-    const start = i;
     if (v === undefined && words.joinSingles && t.norm.length === 1) {
       const joined = joinSingles(tokens, i, words);
       if (joined) {
