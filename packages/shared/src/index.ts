@@ -7,5 +7,7 @@ export * from './contracts/alerts.js';
 export * from './formulas/scores.js';
 export * from './formulas/compare.js';
 export * from './formulas/cx-index.js';
+export * from './formulas/sentiment.js';
+export * from './formulas/drivers.js';
 export * from './contracts/metrics.js';
 export * from './contracts/text.js';

@@ -1,12 +1,12 @@
 /**
- * Metric alerts: a rule watches one number (NPS, CSAT, CES or the response count) for one
+ * Metric alerts: a rule watches one number (NPS, CSAT, CES, sentiment or the response count) for one
  * segment and fires when it crosses a threshold or leaves its normal range. Server and web app
  * validate with these same schemas, so the form shows the errors the API would give.
  */
 import { z } from 'zod';
 import { Channel } from './response.js';
 
-export const ALERT_METRICS = ['nps', 'csat', 'ces', 'responses'] as const;
+export const ALERT_METRICS = ['nps', 'csat', 'ces', 'sentiment', 'responses'] as const;
 export const AlertMetric = z.enum(ALERT_METRICS);
 export type AlertMetric = z.infer<typeof AlertMetric>;
 
@@ -18,6 +18,7 @@ export const ALERT_METRIC_RANGE: Record<AlertMetric, { min: number; max: number 
   nps: { min: -100, max: 100 },
   csat: { min: 0, max: 100 },
   ces: { min: 1, max: 7 },
+  sentiment: { min: -1, max: 1 },
   responses: { min: 0, max: 1_000_000_000 },
 };
 

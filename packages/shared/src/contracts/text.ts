@@ -12,10 +12,19 @@ export const ThemeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case
 const Keyword = z.string().trim().min(1).max(80);
 const Example = z.string().trim().min(1).max(500);
 
+/** A theme's name per UI language (each optional; `name` is shown where one is missing). */
+export const ThemeNames = z.object({
+  en: z.string().trim().min(1).max(80).optional(),
+  'zh-Hant': z.string().trim().min(1).max(80).optional(),
+  'zh-Hans': z.string().trim().min(1).max(80).optional(),
+}).strict();
+export type ThemeNames = z.infer<typeof ThemeNames>;
+
 export const ThemeInput = z.object({
   /** Optional on create: derived from the name when omitted. */
   id: ThemeId.optional(),
   name: z.string().trim().min(1).max(80),
+  names: ThemeNames.default({}),
   keywords: z.array(Keyword).max(200).default([]),
   examples: z.array(Example).max(50).default([]),
 }).strict().refine((t) => t.keywords.length + t.examples.length > 0, { message: 'a theme needs at least one keyword or example', path: ['keywords'] });
@@ -24,6 +33,7 @@ export type ThemeInput = z.infer<typeof ThemeInput>;
 /** PATCH: any of the fields; the id never changes. */
 export const ThemePatch = z.object({
   name: z.string().trim().min(1).max(80).optional(),
+  names: ThemeNames.optional(),
   keywords: z.array(Keyword).max(200).optional(),
   examples: z.array(Example).max(50).optional(),
 }).strict();
@@ -32,6 +42,7 @@ export type ThemePatch = z.infer<typeof ThemePatch>;
 export const Theme = z.object({
   id: ThemeId,
   name: z.string(),
+  names: ThemeNames,
   keywords: z.array(z.string()),
   examples: z.array(z.string()),
   createdAt: z.string(),
@@ -104,7 +115,7 @@ export const TextAnalysisItem = z.object({
 });
 export type TextAnalysisItem = z.infer<typeof TextAnalysisItem>;
 
-/** GET …/text/analyses: filters combine with AND; newest first, keyset-paged by `cursor`. */
+/** GET …/text/analyses: filters combine with AND; newest first, keyset-paged by `cursor`; days in the workspace's time zone. */
 export const TextExplorerQuery = z.object({
   from: Day.optional(),
   to: Day.optional(),
@@ -171,7 +182,7 @@ export const AdoptSuggestionInput = z.object({
 }).strict();
 export type AdoptSuggestionInput = z.infer<typeof AdoptSuggestionInput>;
 
-/** GET …/text/status: what the background analysis has left and the re-tag under way. */
+/** GET …/text/status: what the background analysis has left, the re-tag and the re-analysis under way. */
 export const TextStatus = z.object({
   modelVersion: z.string(),
   taxonomyVersion: z.number().int(),
@@ -182,5 +193,48 @@ export const TextStatus = z.object({
   /** Responses stored but not yet reached by the background analysis. */
   backlog: z.number().int(),
   retag: TextJobProgress,
+  /** A re-analysis under way: texts passed of those analysed by another model when it started. */
+  reanalysis: TextJobProgress,
+  /** false: this server does not run the analysis (TEXT_ANALYSIS=off); another process must. */
+  analysing: z.boolean(),
+  /** The workspace's time zone (its metric settings): the explorer's days are its days. */
+  timeZone: z.string(),
 });
 export type TextStatus = z.infer<typeof TextStatus>;
+
+/** A metric with its count and 95 % interval (null value: no answers). */
+const MetricSummaryView = z.object({ n: z.number().int(), value: z.number().nullable(), ci: z.object({ low: z.number(), high: z.number() }).nullable() });
+
+/** One theme's pull on the metric; definitions in formulas/drivers.ts. */
+export const ThemeDriverView = z.object({
+  id: ThemeId,
+  name: z.string(),
+  /** Scored responses mentioning the theme, and their share of all scored responses (0–1). */
+  n: z.number().int(),
+  share: z.number(),
+  mentions: MetricSummaryView,
+  rest: MetricSummaryView,
+  /** The overall metric had the theme's unhappy answers been neutral, and that minus the overall (≥ 0). */
+  ifNeutral: z.number().nullable(),
+  impact: z.number().nullable(),
+  /** Overall − the metric among the rest: positive pulls the metric up, negative pulls it down. */
+  lift: z.number().nullable(),
+  /** Mentions − rest, with its 95 % interval and two-sided p-value. */
+  difference: z.object({
+    delta: z.number().nullable(), ci: z.object({ low: z.number(), high: z.number() }).nullable(),
+    statistic: z.number().nullable(), pValue: z.number().nullable(), significant: z.boolean(),
+  }),
+});
+export type ThemeDriverView = z.infer<typeof ThemeDriverView>;
+
+/** GET …/text/drivers: themes by their pull on NPS, CSAT or CES under the dashboard filters. */
+export const DriversView = z.object({
+  metric: z.enum(['nps', 'csat', 'ces']),
+  from: z.string(), to: z.string(), timeZone: z.string(),
+  /** Responses with a score for the metric (the overall number's n), and of them those carrying a theme. */
+  n: z.number().int(),
+  tagged: z.number().int(),
+  overall: MetricSummaryView,
+  themes: z.array(ThemeDriverView),
+});
+export type DriversView = z.infer<typeof DriversView>;
