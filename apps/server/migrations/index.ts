@@ -6,6 +6,8 @@ import * as m0003 from './2026-11-23-0003-dashboards-targets.js';
 import * as m0004 from './2026-11-23-0004-alerts.js';
 import * as m0005 from './2026-11-23-0005-metric-recount.js';
 import * as m0006 from './2026-11-23-0006-text-analytics.js';
+import * as m0007 from './2026-11-23-0007-sentiment-cube.js';
+import * as m0008 from './2026-11-23-0008-theme-names.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-platform-and-surveys': m0001,
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0004-alerts': m0004,
   '2026-11-23-0005-metric-recount': m0005,
   '2026-11-23-0006-text-analytics': m0006,
+  '2026-11-23-0007-sentiment-cube': m0007,
+  '2026-11-23-0008-theme-names': m0008,
 };

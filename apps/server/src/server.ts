@@ -88,13 +88,13 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   responseRoutes(app, deps);
   // Recounts after a metric settings change run chunk by chunk beside the requests; ones a restart
   // cut short resume here.
-  const recounts = new MetricsRecounter(deps, { chunkRows: options.recountChunkRows, log: (err, msg) => app.log.error({ err }, msg) });
+  const recounts = new MetricsRecounter(deps, { chunkRows: options.recountChunkRows ?? config.metricRecountChunkRows, log: (err, msg) => app.log.error({ err }, msg) });
   metricsRoutes(app, deps, recounts);
   metricsConfigRoutes(app, deps);
   dashboardRoutes(app, deps);
   alertRoutes(app, deps);
   // Open-text answers are analysed behind a watermark, off the request path; taxonomy edits re-tag.
-  const text = new TextWorker(deps, { chunk: options.textChunk, retagChunk: options.textRetagChunk, settleMs: options.textSettleMs, log: (err, msg) => app.log.error({ err }, msg) });
+  const text = new TextWorker(deps, { enabled: config.textAnalysis === 'on', nice: config.textAnalysisNice, chunk: options.textChunk, retagChunk: options.textRetagChunk, settleMs: options.textSettleMs, log: (err, msg) => app.log.error({ err }, msg) });
   textRoutes(app, deps, text);
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);

@@ -124,3 +124,26 @@ export async function liveSurvey(owner: Client, workspaceId: string): Promise<{ 
   if (pub.statusCode !== 200) throw new Error(`publish failed: ${pub.body}`);
   return { id, publicId };
 }
+
+/**
+ * Waits until the server's background text work has caught up: events delivered, every stored
+ * response passed by the analysis, no re-tag or re-analysis left. (outbox.drain() returns at once
+ * while another drain runs, so one drain + idle can come too early.)
+ */
+export async function textSettled(s: TestServer, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await s.deps.outbox.drain();
+    await s.text.idle();
+    const db = s.deps.db;
+    const mark = (await db.selectFrom('text_jobs').select('cursor_id').where('workspace_id', '=', '*').where('kind', '=', 'analyze').executeTakeFirst())?.cursor_id ?? '';
+    const [pending, jobs, events] = await Promise.all([
+      db.selectFrom('responses').select('id').where('id', '>', mark).limit(1).execute(),
+      db.selectFrom('text_jobs').select('kind').where('kind', 'in', ['retag', 'reanalyze']).limit(1).execute(),
+      db.selectFrom('outbox').select('id').where('processed_at', 'is', null).limit(1).execute(),
+    ]);
+    if (!pending.length && !jobs.length && !events.length) return;
+    if (Date.now() > until) throw new Error('background text analysis did not settle');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -4,10 +4,14 @@
  * analysed metadata keys: a recount, run in chunks of 7 rows in the background, so later changes
  * and queries often meet it half done) and random queries (ranges, intervals, breakdowns, filters,
  * time zones). On both stores (npm run test:pg runs this file against PostgreSQL).
+ * Sentiment too: open-text answers are analysed in the background (chunks of 5, while recounts and
+ * deletions run), and stored analyses are changed or removed at random (a re-analysis, an answer
+ * gone) through the same metrics call the analysis store makes.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryMetrics, type MetricsQuery } from '../src/modules/metrics/metrics.service.js';
+import { recordAnalysisChanges } from '../src/modules/metrics/index.js';
 import { liveSurvey, startTestServer, type Client, type TestServer } from './harness.js';
 
 const RUNS = Number(process.env.CUBE_RUNS ?? 12);
@@ -17,7 +21,7 @@ let s: TestServer, owner: Client, wid: string, key: string;
 let surveys: { id: string; publicId: string }[];
 
 beforeAll(async () => {
-  s = await startTestServer({ publicRateLimit: 1_000_000 }, { recountChunkRows: 7 });
+  s = await startTestServer({ publicRateLimit: 1_000_000 }, { recountChunkRows: 7, textChunk: 5, textSettleMs: 0 });
   const ws = await s.workspace();
   wid = ws.id; owner = ws.owner;
   surveys = [await liveSurvey(owner, wid), await liveSurvey(owner, wid)];
@@ -35,6 +39,7 @@ const response = fc.record({
   region: fc.option(fc.constantFrom('north', 'south'), { nil: undefined }),
   nps: fc.integer({ min: 0, max: 10 }), csat: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), ces: fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined }),
   complete: fc.boolean(),
+  comment: fc.option(fc.constantFrom('Great service, thank you!', 'The parcel arrived late and broken.', '客服態度很好。', '退款一直没到账。', 'ok'), { nil: undefined }),
 });
 const dayFrom = (start: number, days: number) => fc.integer({ min: 0, max: days }).map((d) => new Date(start + d * 86_400_000).toISOString().slice(0, 10));
 // Batches carry submittedAt in Feb–Apr; public submits land today: ranges cover either or both.
@@ -56,7 +61,7 @@ const settings = fc.record({ timeZone: fc.constantFrom(...ZONES), dimensions: fc
 
 let n = 0;
 async function store(items: Resp[]) {
-  const answers = (r: Resp) => ({ nps: r.nps, ...(r.csat ? { csat: r.csat } : {}), ...(r.ces ? { ces: r.ces } : {}) });
+  const answers = (r: Resp) => ({ nps: r.nps, ...(r.csat ? { csat: r.csat } : {}), ...(r.ces ? { ces: r.ces } : {}), ...(r.comment ? { comment: r.comment, ...(r.nps <= 6 ? { why_bad: r.comment } : {}) } : {}) });
   const metadata = (r: Resp) => ({ ...(r.plan ? { plan: r.plan } : {}), ...(r.region ? { region: r.region } : {}) });
   const half = Math.ceil(items.length / 2);
   for (const sv of [0, 1]) {
@@ -84,11 +89,28 @@ function toQuery(q: Query): MetricsQuery {
   };
 }
 
+/** A re-analysis with another outcome (new score and label), or an answer whose analysis is gone. */
+const rewrite = fc.record({ pick: fc.nat(), score: fc.integer({ min: -10_000, max: 10_000 }).map((k) => k / 1e4), label: fc.constantFrom('positive', 'negative', 'neutral'), drop: fc.boolean() });
+async function rewriteAnalyses(changes: Of<typeof rewrite>[]) {
+  const stored = await s.deps.db.selectFrom('text_analyses').select(['id', 'response_id']).where('workspace_id', '=', wid).orderBy('id').execute();
+  if (!stored.length) return;
+  await s.deps.db.transaction().execute(async (trx) => {
+    const picked = changes.map((c) => ({ ...c, row: stored[c.pick % stored.length] }));
+    await recordAnalysisChanges(trx, picked.map((p) => p.row.response_id), async () => {
+      for (const p of picked) {
+        if (p.drop) await trx.deleteFrom('text_analyses').where('id', '=', p.row.id).execute();
+        else await trx.updateTable('text_analyses').set({ sentiment_score: p.score, sentiment_label: p.label }).where('id', '=', p.row.id).execute();
+      }
+    });
+  });
+}
+
 describe('metric cube', () => {
   it('answers every query exactly as the rows do, while responses and settings change', async () => {
-    let fromCube = 0;
-    await fc.assert(fc.asyncProperty(fc.array(response, { minLength: 1, maxLength: 30 }), fc.option(settings, { nil: undefined }), fc.array(query, { minLength: 3, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 3 }), fc.boolean(), async (items, change, queries, deletions, settle) => {
+    let fromCube = 0, withSentiment = 0;
+    await fc.assert(fc.asyncProperty(fc.array(response, { minLength: 1, maxLength: 30 }), fc.option(settings, { nil: undefined }), fc.array(query, { minLength: 3, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 3 }), fc.boolean(), fc.array(rewrite, { maxLength: 3 }), async (items, change, queries, deletions, settle, rewrites) => {
       await store(items);
+      await rewriteAnalyses(rewrites); // analyses of earlier runs; this run's are being analysed meanwhile
       // Delete a few stored responses through the API: every number they touched must follow.
       const stored = await s.deps.db.selectFrom('responses').select(['id', 'survey_id']).where('workspace_id', '=', wid).orderBy('id').execute();
       const victims = deletions.map((d) => stored.splice(d % Math.max(1, stored.length), 1)[0]).filter(Boolean);
@@ -96,14 +118,19 @@ describe('metric cube', () => {
       if (change) expect((await owner.request({ method: 'PUT', url: `/api/workspaces/${wid}/metrics/settings`, payload: change })).statusCode).toBe(200);
       // Half the time the recount is left running into the queries and the next run's changes.
       if (settle) await s.recounts.idle();
+      // Analyses commit in the background: let them all land, so both answers read the same texts.
+      await s.deps.outbox.drain();
+      await s.text.idle();
       for (const q of queries) {
         const cube = await queryMetrics(s.deps, wid, toQuery(q));
         const rows = await queryMetrics(s.deps, wid, { ...toQuery(q), forceRows: true });
         if (cube.source === 'cube') fromCube++;
+        if (cube.source === 'cube' && cube.total.sentiment.n > 0) withSentiment++;
         expect({ ...cube, source: 'x' }).toEqual({ ...rows, source: 'x' });
       }
     }), { numRuns: RUNS });
     expect(fromCube).toBeGreaterThan(RUNS / 2); // the cube did answer many of them
+    expect(withSentiment).toBeGreaterThan(RUNS / 4); // … with analysed texts in them
   }, 240_000);
 
   it('drops a deleted survey\'s numbers with it', async () => {

@@ -24,6 +24,22 @@ export const ConfigSchema = z.object({
   webDist: z.string().optional(),
   /** Run the outbox worker in this process (web + worker by default). */
   worker: z.coerce.boolean().default(true),
+  /**
+   * Analyse open-text answers in this process (on its own low-priority thread). `off` for nodes
+   * that only ingest, when another node runs the analysis, and for measuring ingestion without it.
+   */
+  textAnalysis: z.enum(['on', 'off']).default('on'),
+  /**
+   * Scheduling priority (nice, 0–19) of the analysis thread. 19: it gets only the CPU that requests
+   * and the writer leave, so ingestion keeps its pace; lower it on a machine that is never idle,
+   * or the analysis may wait long for its turn.
+   */
+  textAnalysisNice: z.coerce.number().int().min(0).max(19).default(19),
+  /**
+   * Responses per metric-recount transaction. Smaller: writers wait less behind a chunk and the
+   * recount takes longer; larger: the reverse (see modules/metrics/recount.service.ts).
+   */
+  metricRecountChunkRows: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
   /** How often alert rules on a low response count are evaluated with nothing arriving (ms). */
   alertEvaluateEveryMs: z.coerce.number().int().min(50).max(86_400_000).default(300_000),
   /**
@@ -51,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL,
     publicRateLimit: env.PUBLIC_RATE_LIMIT,
     webDist: env.WEB_DIST,
+    textAnalysis: env.TEXT_ANALYSIS || undefined,
+    textAnalysisNice: env.TEXT_ANALYSIS_NICE || undefined,
+    metricRecountChunkRows: env.METRIC_RECOUNT_CHUNK_ROWS || undefined,
     alertEvaluateEveryMs: env.ALERT_EVALUATE_EVERY_MS || undefined,
     alertWebhookAllowPrivate: env.ALERT_WEBHOOK_ALLOW_PRIVATE || undefined,
   });

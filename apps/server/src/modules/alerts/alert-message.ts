@@ -17,18 +17,19 @@ export interface AlertContext {
 type Lang = 'en' | 'zh-Hant' | 'zh-Hans';
 
 const METRIC: Record<Lang, Record<AlertMetric, string>> = {
-  en: { nps: 'NPS', csat: 'CSAT', ces: 'CES', responses: 'Responses' },
-  'zh-Hant': { nps: 'NPS', csat: 'CSAT', ces: 'CES', responses: '回覆數' },
-  'zh-Hans': { nps: 'NPS', csat: 'CSAT', ces: 'CES', responses: '回复数' },
+  en: { nps: 'NPS', csat: 'CSAT', ces: 'CES', sentiment: 'Sentiment', responses: 'Responses' },
+  'zh-Hant': { nps: 'NPS', csat: 'CSAT', ces: 'CES', sentiment: '情緒', responses: '回覆數' },
+  'zh-Hans': { nps: 'NPS', csat: 'CSAT', ces: 'CES', sentiment: '情绪', responses: '回复数' },
 };
 
-/** NPS with its sign, CSAT as a percentage (one decimal at most), CES with two at most, counts whole. */
+/** NPS with its sign, CSAT as a percentage (one decimal at most), CES with two at most, sentiment signed with two, counts whole. */
 export function formatValue(metric: AlertMetric, v: number | null): string {
   if (v === null) return '–';
   const round = (x: number, digits: number) => String(Number(x.toFixed(digits)));
   if (metric === 'nps') return `${v > 0 ? '+' : v < 0 ? '−' : ''}${round(Math.abs(v), 1)}`;
   if (metric === 'csat') return `${round(v, 1)}%`;
   if (metric === 'ces') return round(v, 2);
+  if (metric === 'sentiment') return `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(2)}`;
   return String(Math.round(v));
 }
 

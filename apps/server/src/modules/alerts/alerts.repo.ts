@@ -72,10 +72,11 @@ export const saveDelivery = (db: Q, id: string, patch: Pick<AlertEventsTable, 'e
 
 /**
  * The clock's one query: workspaces with an enabled rule on the response count (the rules that
- * can fire while nothing arrives; which of them do is decided on the parsed rule).
+ * can fire while nothing arrives; which of them do is decided on the parsed rule) or on sentiment
+ * (its texts are analysed after the arrivals' evaluation: see clockJudges).
  */
 export async function workspacesWithCountRules(db: Q): Promise<string[]> {
   const rows = await db.selectFrom('alert_rules').select('workspace_id').distinct()
-    .where('enabled', '=', 1).where('metric', '=', 'responses').execute();
+    .where('enabled', '=', 1).where('metric', 'in', ['responses', 'sentiment']).execute();
   return rows.map((r) => r.workspace_id);
 }

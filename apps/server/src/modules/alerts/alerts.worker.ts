@@ -63,6 +63,10 @@ export class AlertsWorker {
     this.deps.outbox.on('responses.batch.stored', (e: DomainEvent) => {
       this.note(e.workspaceId, (e.payload as { surveyId: string }).surveyId, null);
     });
+    // Texts analysed after their responses arrived: their sentiment can cross a rule's line now.
+    this.deps.outbox.on('text.analyzed', (e: DomainEvent) => {
+      for (const surveyId of (e.payload as { surveyIds?: string[] }).surveyIds ?? []) this.note(e.workspaceId, surveyId, null);
+    });
   }
 
   /** Starts the delivery queue (retries, and alerts left pending by a restart) and the clock. */

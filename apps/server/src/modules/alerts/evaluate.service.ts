@@ -20,7 +20,7 @@ import { getRule, presentRule } from './rules.service.js';
 
 export interface Measured { measurement: AlertMeasurement; expected: AlertExpected | null; breached: boolean }
 
-const NOTHING: Summary = { responses: 0, nps: { n: 0, nps: null }, csat: { n: 0, csat: null }, ces: { n: 0, mean: null } };
+const NOTHING: Summary = { responses: 0, nps: { n: 0, nps: null }, csat: { n: 0, csat: null }, ces: { n: 0, mean: null }, sentiment: { n: 0, mean: null } };
 
 function segment(rule: AlertRule): Pick<MetricsQuery, 'surveyIds' | 'channels' | 'meta'> {
   return { surveyIds: rule.filters.surveyId ? [rule.filters.surveyId] : undefined, channels: rule.filters.channel ? [rule.filters.channel] : undefined, meta: rule.filters.meta };

@@ -78,8 +78,8 @@ describe('anomaly', () => {
 
 describe('rules, cool-down and retries', () => {
   it('reads each metric and its n', () => {
-    const s = { responses: 12, nps: { n: 10, nps: -20 }, csat: { n: 8, csat: 75 }, ces: { n: 6, mean: 5.5 } };
-    expect(ALERT_METRICS.map((m) => metricValue(m, s))).toEqual([{ value: -20, n: 10 }, { value: 75, n: 8 }, { value: 5.5, n: 6 }, { value: 12, n: 12 }]);
+    const s = { responses: 12, nps: { n: 10, nps: -20 }, csat: { n: 8, csat: 75 }, ces: { n: 6, mean: 5.5 }, sentiment: { n: 15, mean: 0.3 } };
+    expect(ALERT_METRICS.map((m) => metricValue(m, s))).toEqual([{ value: -20, n: 10 }, { value: 75, n: 8 }, { value: 5.5, n: 6 }, { value: 0.3, n: 15 }, { value: 12, n: 12 }]);
   });
   it('re-reads only rules the arrivals could have moved', () => {
     const touched = { surveys: new Set(['s1']), channels: new Set(['email']), anyChannel: false };
@@ -98,6 +98,18 @@ describe('rules, cool-down and retries', () => {
     expect(ruleDue(rule('responses', 'threshold', 'below'), clock)).toBe(true);
     expect(ruleDue(rule('nps', 'anomaly'), clock)).toBe(false);
     expect(ruleDue(rule('nps', 'anomaly'), { ...clock, surveys: new Set(['s1']) })).toBe(true); // arrivals in the same window
+    // Sentiment lands after the arrivals' evaluation (analysis runs in the background): the clock re-reads it.
+    expect(ruleDue(rule('sentiment', 'threshold', 'below'), clock)).toBe(true);
+    expect(ruleDue(rule('sentiment', 'anomaly'), clock)).toBe(true);
+  });
+  it('reads sentiment as the mean score with n = texts, and floors its spread at 0.01', () => {
+    const s = { responses: 9, nps: { n: 9, nps: 10 }, csat: { n: 0, csat: null }, ces: { n: 0, mean: null }, sentiment: { n: 12, mean: -0.25 } };
+    expect(metricValue('sentiment', s)).toEqual({ value: -0.25, n: 12 });
+    const flat = normalRange([0.1, 0.1, 0.1], 2, SD_FLOOR.sentiment)!;
+    expect(flat.sd).toBe(0.01);
+    expect(flat.low).toBeCloseTo(0.08, 12);
+    expect(isAnomalous('sentiment', 0.05, flat)).toBe(true); // a drop matters (unlike a count's running total)
+    expect(isAnomalous('sentiment', 0.09, flat)).toBe(false);
   });
   it('alerts once per closed window: a firing after the window ended reported it', () => {
     expect(closedWindowReported(null, '2026-03-01')).toBe(false);

@@ -11,6 +11,7 @@ export interface Summary {
   nps: { n: number; nps: number | null };
   csat: { n: number; csat: number | null };
   ces: { n: number; mean: number | null };
+  sentiment: { n: number; mean: number | null };
 }
 
 /** The rule's number and how many answers it rests on. For the response count, n is the count. */
@@ -18,6 +19,7 @@ export function metricValue(metric: AlertMetric, s: Summary): { value: number | 
   if (metric === 'nps') return { value: s.nps.nps, n: s.nps.n };
   if (metric === 'csat') return { value: s.csat.csat, n: s.csat.n };
   if (metric === 'ces') return { value: s.ces.mean, n: s.ces.n };
+  if (metric === 'sentiment') return { value: s.sentiment.mean, n: s.sentiment.n };
   return { value: s.responses, n: s.responses };
 }
 
@@ -88,7 +90,7 @@ export function anomalyPeriods(today: string, cfg: Pick<AnomalyConfig, 'interval
  * The smallest spread "normal" is given. With a perfectly flat history sd is 0 and any change
  * at all would be an anomaly; a floor of about one unit of the metric keeps noise out.
  */
-export const SD_FLOOR: Record<AlertMetric, number> = { nps: 1, csat: 1, ces: 0.05, responses: 1 };
+export const SD_FLOOR: Record<AlertMetric, number> = { nps: 1, csat: 1, ces: 0.05, sentiment: 0.01, responses: 1 };
 
 /** Fewer qualifying past periods than this and a rule has no idea of normal yet: it stays quiet. */
 export const MIN_BASELINE = 3;
@@ -148,9 +150,16 @@ export function retryDelay(attempts: number): number | null {
  */
 export interface Touched { surveys: Set<string>; channels: Set<string>; anyChannel: boolean; clock?: boolean }
 
-/** Does this evaluation re-read the rule? The clock's, for low-count rules; arrivals', see ruleMatches. */
+/**
+ * Does the clock re-read the rule? Low-count rules (nothing arrives to wake them), and sentiment
+ * rules: texts are analysed after their responses arrive (seconds later, in the background), so
+ * the arrivals' evaluation may not see them yet; the clock's next one does.
+ */
+export const clockJudges = (rule: Pick<AlertRule, 'metric' | 'kind' | 'config'>): boolean => judgesLowCount(rule) || rule.metric === 'sentiment';
+
+/** Does this evaluation re-read the rule? The clock's, see clockJudges; arrivals', see ruleMatches. */
 export function ruleDue(rule: Pick<AlertRule, 'metric' | 'kind' | 'config' | 'filters'>, touched: Touched): boolean {
-  return (!!touched.clock && judgesLowCount(rule)) || ruleMatches(rule.filters, touched);
+  return (!!touched.clock && clockJudges(rule)) || ruleMatches(rule.filters, touched);
 }
 
 /**

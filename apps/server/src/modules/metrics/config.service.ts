@@ -13,8 +13,13 @@ import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { Db } from '../../schema.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
-/** Used until a workspace sets its own: the three headline metrics weigh the same. */
-export const DEFAULT_WEIGHTS: CxIndexWeights = { nps: 1, csat: 1, ces: 1 };
+/**
+ * Used until a workspace sets its own: the three headline metrics weigh the same. Sentiment
+ * weighs 0 until someone gives it a weight, so the index does not shift when analysis starts.
+ */
+export const DEFAULT_WEIGHTS: CxIndexWeights = { nps: 1, csat: 1, ces: 1, sentiment: 0 };
+/** Versions saved before sentiment joined the index have no sentiment weight: 0. */
+const readWeights = (json: string): CxIndexWeights => ({ sentiment: 0, ...JSON.parse(json) });
 
 export async function listTargets(deps: Deps, workspaceId: string): Promise<Target[]> {
   const rows = await deps.db.selectFrom('metric_targets').selectAll().where('workspace_id', '=', workspaceId).orderBy('due').orderBy('id').execute();
@@ -55,12 +60,12 @@ export async function deleteConfig(deps: Deps, ctx: Ctx, table: 'metric_targets'
 
 export async function cxIndexHistory(db: Db, workspaceId: string): Promise<CxIndexVersion[]> {
   const rows = await db.selectFrom('cx_index_versions').selectAll().where('workspace_id', '=', workspaceId).orderBy('version', 'desc').execute();
-  return rows.map((r) => ({ version: Number(r.version), weights: JSON.parse(r.weights), createdAt: r.created_at, createdBy: r.created_by }));
+  return rows.map((r) => ({ version: Number(r.version), weights: readWeights(r.weights), createdAt: r.created_at, createdBy: r.created_by }));
 }
 
 export async function currentWeights(db: Db, workspaceId: string): Promise<{ version: number; weights: CxIndexWeights }> {
   const row = await db.selectFrom('cx_index_versions').select(['version', 'weights']).where('workspace_id', '=', workspaceId).orderBy('version', 'desc').limit(1).executeTakeFirst();
-  return row ? { version: Number(row.version), weights: JSON.parse(row.weights) } : { version: 0, weights: DEFAULT_WEIGHTS };
+  return row ? { version: Number(row.version), weights: readWeights(row.weights) } : { version: 0, weights: DEFAULT_WEIGHTS };
 }
 
 export async function setWeights(deps: Deps, ctx: Ctx, weights: CxIndexWeights): Promise<CxIndexVersion> {

@@ -12,11 +12,15 @@
  * own write, and a chunk takes the row FOR UPDATE before it reads responses: either the chunk
  * starts after the writer committed and sees its rows, or the writer waits for the chunk and
  * sees the cursor it left. Either way each response is counted exactly once.
+ *
+ * A removed response takes the sentiment of its analysed answers with it: call this *before*
+ * deleting it (its analyses go with it, by foreign key).
  */
 import type { Trx } from '../../schema.js';
 import { CubeDelta, UPSERT_CELL_SQL, cellParams, type CubeSettings, type CubeSource } from './cube.js';
 import { applyDelta, DEFAULT_SETTINGS, lockSettings } from './metrics.repo.js';
 import { shareUntilCommit } from '../../platform/db/group-commit.js';
+import { lockResponses, sentimentOf } from './sentiment.repo.js';
 
 /** The workspace's settings and recount cursor, locked against recount chunks until this transaction commits. */
 export async function cubeSettings(trx: Trx, workspaceId: string): Promise<CubeSettings> {
@@ -37,13 +41,26 @@ export async function recordResponseChanges(trx: Trx, workspaceId: string, chang
     () => ({ delta: new CubeDelta(), settings: new Map<string, CubeSettings>() }),
     ({ delta }) => applyDelta(trx, delta).then(() => undefined));
   const delta = shared?.delta ?? new CubeDelta();
+  // The removed responses' rows first, then the settings row, as the analysis store takes them.
+  const removed = await withSentiment(trx, change.removed ?? []);
   // Read after the caller's write (see the header). Later units of a grouped transaction reuse
   // this read: the lock it took holds every chunk off until the COMMIT, so the cursor stays put.
   let settings = shared?.settings.get(workspaceId);
   if (!settings) { settings = await cubeSettings(trx, workspaceId); shared?.settings.set(workspaceId, settings); }
-  for (const r of change.removed ?? []) delta.add(r, settings, -1);
-  for (const r of change.added ?? []) delta.add(r, settings, 1);
+  // A response that moves (removed, then added as it is now) keeps its analyses.
+  const moved = new Map(removed.map((r) => [r.id, r.sentiment]));
+  for (const r of removed) delta.add(r, settings, -1);
+  for (const r of change.added ?? []) delta.add(moved.get(r.id) ? { ...r, sentiment: moved.get(r.id) } : r, settings, 1);
   if (!shared) await applyDelta(trx, delta);
+}
+
+/** The responses with the sums of their analysed answers, read under a row lock (see sentiment-cube.ts). */
+async function withSentiment(trx: Trx, rows: CubeSource[]): Promise<CubeSource[]> {
+  if (!rows.length) return rows;
+  const ids = rows.map((r) => r.id);
+  await lockResponses(trx, ids);
+  const sums = await sentimentOf(trx, ids);
+  return rows.map((r) => (sums.has(r.id) ? { ...r, sentiment: sums.get(r.id) } : r));
 }
 
 const READ_SETTINGS_SQL = 'SELECT time_zone, dimensions, recount_after_at, recount_after_id FROM metric_settings WHERE workspace_id = ?';

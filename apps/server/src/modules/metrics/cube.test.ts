@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellsOf, countsOf, CubeDelta, isCounted, type CubeSource } from './cube.js';
+import { cellsOf, countsOf, CubeDelta, isCounted, MEASURES, type CubeSource } from './cube.js';
 import { localDay, startOfLocalDay } from './local-day.js';
 
 const source = fc.record({
@@ -21,7 +21,7 @@ describe('CubeDelta', () => {
         delta.add(r, s, sign);
         for (const cell of cellsOf(r, s)) {
           const id = JSON.stringify(cell);
-          const acc = naive.get(id) ?? new Array(25).fill(0);
+          const acc = naive.get(id) ?? new Array(MEASURES.length).fill(0);
           countsOf(r, sign).forEach((v, i) => { acc[i] += v; });
           naive.set(id, acc);
         }

@@ -13,15 +13,20 @@
  * month cells per group instead of ~730 day cells). Crossing
  * a filter segment with a breakdown is not kept (it would multiply the writes); such queries are
  * answered from the rows. Measures are histograms (NPS 0–10, CSAT 1–5, CES 1–7), so NPS, CSAT and
- * CES with their intervals all follow, and a removed response is subtracted exactly.
+ * CES with their intervals all follow, and a removed response is subtracted exactly. Sentiment
+ * adds five integer sums over the response's analysed open-text answers (n, Σ score·10⁴,
+ * Σ (score·10⁴)², positives, negatives: formulas/sentiment.ts); they reach the cube when the
+ * analysis is stored (sentiment-cube.ts), after the response itself.
  */
+import type { SentimentSums } from '@touchpoint/shared';
 import { localDay } from './local-day.js';
 
 export const NPS_BINS = 11, CSAT_BINS = 5, CES_BINS = 7;
 export const MEASURES = ['n', 'complete',
   ...Array.from({ length: NPS_BINS }, (_, i) => `nps_${i}`),
   ...Array.from({ length: CSAT_BINS }, (_, i) => `csat_${i + 1}`),
-  ...Array.from({ length: CES_BINS }, (_, i) => `ces_${i + 1}`)] as const;
+  ...Array.from({ length: CES_BINS }, (_, i) => `ces_${i + 1}`),
+  'sent_n', 'sent_sum', 'sent_sq', 'sent_pos', 'sent_neg'] as const;
 export type Measure = (typeof MEASURES)[number];
 export const KEY_COLUMNS = ['workspace_id', 'seg', 'bdim', 'grain', 'day', 'bval', 'survey_id', 'channel'] as const;
 
@@ -40,6 +45,8 @@ export interface CubeSource {
   id: string; workspace_id: string; survey_id: string; status: string; channel: string;
   touchpoint: string | null; language: string | null; metadata: string;
   nps: number | null; csat: number | null; ces: number | null; created_at: string;
+  /** The sums of its analysed answers, where the caller read them (absent: none). */
+  sentiment?: SentimentSums;
 }
 
 /** grain 'd': `day` is a local day (YYYY-MM-DD); grain 'm': `day` is its local month (YYYY-MM). */
@@ -48,7 +55,7 @@ export interface CubeKey { workspace_id: string; seg: string; bdim: string; grai
 export type Counts = number[];
 
 /** Where each histogram starts in a Counts vector. */
-export const NPS_AT = 2, CSAT_AT = NPS_AT + NPS_BINS, CES_AT = CSAT_AT + CSAT_BINS;
+export const NPS_AT = 2, CSAT_AT = NPS_AT + NPS_BINS, CES_AT = CSAT_AT + CSAT_BINS, SENT_AT = CES_AT + CES_BINS;
 
 /** Adds one response's measures, times `sign`, into `c` (MEASURES order). */
 function addCounts(c: Counts, r: CubeSource, sign: number): void {
@@ -57,7 +64,17 @@ function addCounts(c: Counts, r: CubeSource, sign: number): void {
   if (r.nps !== null && r.nps >= 0 && r.nps <= 10) c[NPS_AT + r.nps] += sign;
   if (r.csat !== null && r.csat >= 1 && r.csat <= 5) c[CSAT_AT + r.csat - 1] += sign;
   if (r.ces !== null && r.ces >= 1 && r.ces <= 7) c[CES_AT + r.ces - 1] += sign;
+  if (r.sentiment) addSentiment(c, r.sentiment, sign);
 }
+
+function addSentiment(c: Counts, t: SentimentSums, sign: number): void {
+  c[SENT_AT] += sign * t.n; c[SENT_AT + 1] += sign * t.sum; c[SENT_AT + 2] += sign * t.sumSquares;
+  c[SENT_AT + 3] += sign * t.positive; c[SENT_AT + 4] += sign * t.negative;
+}
+
+/** The sentiment sums of a counts vector. */
+export const sentimentOfCounts = (c: Counts): SentimentSums =>
+  ({ n: c[SENT_AT], sum: c[SENT_AT + 1], sumSquares: c[SENT_AT + 2], positive: c[SENT_AT + 3], negative: c[SENT_AT + 4] });
 
 /** The measure vector of one response, times `sign` (+1 added, −1 removed). */
 export function countsOf(r: CubeSource, sign: 1 | -1): Counts {
@@ -133,6 +150,16 @@ export class CubeDelta {
 
   add(r: CubeSource, s: CubeSettings, sign: 1 | -1 = 1): void {
     if (!isCounted(r, s)) return; // a recount has not reached it yet: it will count it
+    addCounts(this.group(r, s).counts, r, sign);
+  }
+
+  /** A counted response's analysed answers changed: only its sentiment sums move (n etc. stay). */
+  addSentiment(r: CubeSource, s: CubeSettings, sums: SentimentSums, sign: 1 | -1): void {
+    if (!isCounted(r, s)) return;
+    addSentiment(this.group(r, s).counts, sums, sign);
+  }
+
+  private group(r: CubeSource, s: CubeSettings): { sig: Signature; counts: Counts } {
     let bySignature = this.groups.get(s);
     if (!bySignature) { bySignature = new Map(); this.groups.set(s, bySignature); }
     const day = localDay(r.created_at, s.timeZone);
@@ -144,7 +171,7 @@ export class CubeDelta {
       g = { sig: { workspace_id: r.workspace_id, day, survey_id: r.survey_id, channel: r.channel, touchpoint: r.touchpoint ?? '', language: r.language ?? '', meta: meta ?? [] }, counts: new Array<number>(MEASURES.length).fill(0) };
       bySignature.set(id, g);
     }
-    addCounts(g.counts, r, sign);
+    return g;
   }
 
   /** Cells whose counts changed (a response moved within one cell cancels out). */

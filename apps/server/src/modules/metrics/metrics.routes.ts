@@ -37,8 +37,11 @@ const segmentsCheck = (q: { a?: string; b?: string; by?: string }, ctx: z.Refine
   else if (q.a !== undefined && !q.by) ctx.addIssue({ code: 'custom', path: ['by'], message: 'required to compare segments: what a and b are values of' });
 };
 export const MetricsQuerySchema = QueryFields.strict().superRefine(rangeCheck).superRefine(segmentsCheck);
-export const OpenTextQuerySchema = QueryFields.pick({ from: true, to: true, tz: true, survey: true, channel: true, meta: true })
-  .extend({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict().superRefine(rangeCheck);
+/** The dashboard filters alone (range, time zone, surveys, channels, one key=value), with the range check, plus `extra`: every query answered under a dashboard's filters. */
+export const dashboardQuery = <T extends z.ZodRawShape>(extra: T) =>
+  QueryFields.pick({ from: true, to: true, tz: true, survey: true, channel: true, meta: true }).extend(extra).strict()
+    .superRefine((q, ctx) => rangeCheck(q as { from: string; to: string }, ctx)); // the generic hides from/to from the checker
+export const OpenTextQuerySchema = dashboardQuery({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 /** 'key=value' → { key, value } (the key cannot hold '='). */
 export const splitMeta = (meta?: string) => {
   if (!meta) return undefined;
@@ -60,7 +63,8 @@ export function metricsRoutes(app: FastifyInstance, deps: Deps, recounts: Pick<M
     config: { access: { kind: 'workspace', permission: 'responses.read' } },
     schema: {
       tags, params: Wid, querystring: MetricsQuerySchema,
-      summary: 'NPS, CSAT and CES with counts and 95 % intervals, by day/week/month and segment, with the same filters as the dashboards',
+      summary: 'NPS, CSAT, CES and sentiment with counts and 95 % intervals, by day/week/month and segment, with the same filters as the dashboards',
+      description: '`sentiment` is the mean sentiment score (−1…1) of the analysed open-text answers in the filter: `n` counts texts, `ci` is its 95 % interval, `sd` the standard deviation, `positiveShare`/`negativeShare` the labelled shares in %. Texts are analysed in the background, seconds after their response is stored. `cxIndex` weighs sentiment as (s + 1) / 2 × 100.',
     },
   }, async (req) => {
     const q = req.query;

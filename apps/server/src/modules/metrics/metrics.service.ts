@@ -6,15 +6,16 @@
  * the cube holds only part of the responses, so every query is answered from the rows. Every
  * number comes with its count and interval.
  */
-import { compareCes, compareCsat, compareNps, cesFromSums, csatFromCounts, cxIndex, npsFromCounts, type CxIndexWeights } from '@touchpoint/shared';
+import { compareCes, compareCsat, compareNps, compareSentiment, cesFromSums, csatFromCounts, cxIndex, npsFromCounts, sentimentFromSums, type CxIndexWeights } from '@touchpoint/shared';
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.js';
 import { toNumber } from '../../platform/db/dialect.js';
-import { CES_AT, CSAT_AT, MEASURES, NPS_AT, type CubeSettings, type Counts, countsOf } from './cube.js';
+import { CES_AT, CSAT_AT, MEASURES, NPS_AT, type CubeSettings, type Counts, countsOf, sentimentOfCounts } from './cube.js';
 import { addDays, localDay, startOfLocalDay } from './local-day.js';
 import { findSettings } from './metrics.repo.js';
 import { currentWeights } from './config.service.js';
 import { periodOf, previousRange, type Interval } from './periods.js';
+import { sentimentOf } from './sentiment.repo.js';
 
 export type Breakdown = 'channel' | 'survey' | 'touchpoint' | 'language' | `meta:${string}`;
 export interface MetricsQuery {
@@ -145,6 +146,7 @@ async function fromRows(deps: Deps, workspaceId: string, q: MetricsQuery, timeZo
     // Row values: a range on the (workspace_id, created_at) index (see metrics.repo.ts responsesAfter).
     if (after) { const a = after; query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(a.created_at, a.id))); }
     const rows = await query.orderBy('created_at').orderBy('id').limit(PAGE).execute();
+    const sums = await sentimentOf(deps.db, rows.map((r) => r.id));
     for (const r of rows) {
       const meta = q.meta || q.by?.startsWith('meta:') ? parseMeta(r.metadata) : {};
       if (q.meta && meta[q.meta.key] !== q.meta.value) continue;
@@ -152,7 +154,7 @@ async function fromRows(deps: Deps, workspaceId: string, q: MetricsQuery, timeZo
       if (group === undefined) continue; // broken down by a metadata key this response lacks
       const day = localDay(r.created_at, timeZone);
       const id = `${day}\u0001${group}`;
-      const vec = countsOf(r, 1);
+      const vec = countsOf(sums.has(r.id) ? { ...r, sentiment: sums.get(r.id) } : r, 1);
       const hit = cells.get(id);
       if (!hit) cells.set(id, { day, group, counts: vec });
       else for (let i = 0; i < vec.length; i++) hit.counts[i] += vec[i];
@@ -209,9 +211,10 @@ export function summarise(c: Counts, weights: CxIndexWeights) {
   const nps = npsFromCounts(sum(npsBins.slice(9)), sum(npsBins.slice(7, 9)), sum(npsBins.slice(0, 7)));
   const csat = csatFromCounts(csatBins[3] + csatBins[4], sum(csatBins));
   const ces = cesFromSums(cesN, cesSum, cesSq, sum(cesBins.slice(4)));
+  const sentiment = sentimentFromSums(sentimentOfCounts(c));
   return {
-    responses: c[0], complete: c[1], nps, csat, ces,
-    cxIndex: cxIndex(weights, { nps: { value: nps.nps, ci: nps.ci }, csat: { value: csat.csat, ci: csat.ci }, ces: { value: ces.mean, ci: ces.ci } }),
+    responses: c[0], complete: c[1], nps, csat, ces, sentiment,
+    cxIndex: cxIndex(weights, { nps: { value: nps.nps, ci: nps.ci }, csat: { value: csat.csat, ci: csat.ci }, ces: { value: ces.mean, ci: ces.ci }, sentiment: { value: sentiment.mean, ci: sentiment.ci } }),
     distribution: { nps: npsBins, csat: csatBins, ces: cesBins },
   };
 }
@@ -230,5 +233,6 @@ function change(before: Counts, after: Counts, weights: CxIndexWeights) {
     nps: compareNps(a.nps, b.nps),
     csat: compareCsat({ satisfied: a.csat.satisfied, n: a.csat.n }, { satisfied: b.csat.satisfied, n: b.csat.n }),
     ces: compareCes(cesSums(a), cesSums(b)),
+    sentiment: compareSentiment(sentimentOfCounts(before), sentimentOfCounts(after)),
   };
 }

@@ -4,6 +4,7 @@
  * every recount a restart or a crash left unfinished. Stopped cleanly on close: the chunk under
  * way commits, the next one is left for the next start. Loops in other processes (another server,
  * the CLI) on the same workspace are harmless: each chunk reads the cursor under its row lock.
+ * Each chunk's progress is published as a 'recount' event on the workspace's live stream.
  */
 import type { Deps } from '../../deps.js';
 import { unfinishedRecounts } from './metrics.repo.js';
@@ -57,7 +58,14 @@ export class MetricsRecounter {
   private async run(workspaceId: string): Promise<void> {
     while (!this.stopped) {
       try {
-        await runRecount(this.deps, workspaceId, { chunkRows: this.opts.chunkRows, stopped: () => this.stopped });
+        // Progress goes to the workspace's live stream (settings page, dashboards' banner): at most
+        // a few frames a second, and the last one (finished) is never lost.
+        const topic = `workspace:${workspaceId}`;
+        const run = await runRecount(this.deps, workspaceId, {
+          chunkRows: this.opts.chunkRows, stopped: () => this.stopped,
+          onProgress: (done, total) => this.deps.hub.publishCoalesced(topic, 'recount', { done, total, finished: false }, 250),
+        });
+        if (run.finished) this.deps.hub.publishCoalesced(topic, 'recount', { done: run.done, total: Math.max(run.total, run.done), finished: true }, 250);
         return;
       } catch (err) {
         (this.opts.log ?? ((e, m) => console.error(m, e)))(err, `metrics recount of workspace ${workspaceId} failed; retrying`);

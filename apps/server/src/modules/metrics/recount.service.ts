@@ -12,6 +12,7 @@ import type { Deps } from '../../deps.js';
 import { writeLockPauseMs } from '../../platform/db/dialect.js';
 import { CubeDelta, type CubeSettings } from './cube.js';
 import { applyDelta, clearCubePart, lockSettings, moveRecountCursor, responsesAfter } from './metrics.repo.js';
+import { sentimentOf } from './sentiment.repo.js';
 
 /**
  * Rows per chunk. A chunk holds the write lock (SQLite: also this thread's one connection) for its
@@ -38,10 +39,13 @@ export async function recountChunk(deps: Deps, workspaceId: string, rows = DEFAU
     const atStart = s.recountCursor.createdAt === '' && s.recountCursor.id === '';
     if (atStart && await clearCubePart(trx, workspaceId, rows * CLEAR_CELLS_PER_ROW)) return { counted: 0, cellWrites: 0, done: 0, total: s.recount.total, finished: false };
     const page = await responsesAfter(trx, workspaceId, s.recountCursor, rows);
+    // With the sentiment of their analysed answers as committed now; an analysis storing
+    // meanwhile waits for this chunk's lock, then sees the cursor past them (sentiment-cube.ts).
+    const sums = await sentimentOf(trx, page.map((r) => r.id));
     // These rows come after the cursor: count them all (no cursor in these settings).
     const counting: CubeSettings = { timeZone: s.timeZone, dimensions: s.dimensions };
     const delta = new CubeDelta();
-    for (const r of page) delta.add(r, counting);
+    for (const r of page) delta.add(sums.has(r.id) ? { ...r, sentiment: sums.get(r.id) } : r, counting);
     const cellWrites = await applyDelta(trx, delta);
     const done = s.recount.done + page.length;
     const last = page[page.length - 1];

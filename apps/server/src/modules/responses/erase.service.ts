@@ -10,8 +10,9 @@ export async function deleteResponse(deps: Deps, ctx: { workspaceId: string; act
   await deps.writes.run(async (trx) => {
     const row = await trx.selectFrom('responses').selectAll().where('workspace_id', '=', ctx.workspaceId).where('survey_id', '=', surveyId).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('response');
-    await trx.deleteFrom('responses').where('id', '=', id).execute();
+    // Before the delete: the cube also takes the sentiment of its analysed answers, which go with it.
     await recordResponseChanges(trx, ctx.workspaceId, { removed: [row] });
+    await trx.deleteFrom('responses').where('id', '=', id).execute();
     // The audit row names the response, never its answers: an erasure must not copy them elsewhere.
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'response.deleted', targetType: 'response', targetId: id, details: { surveyId } });
     await appendEvent(trx, ctx.workspaceId, 'responses.response.deleted', { responseId: id, surveyId });

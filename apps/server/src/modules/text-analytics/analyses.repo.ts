@@ -28,6 +28,13 @@ export const analysesAfter = (db: Q, workspaceId: string, after: { at: string; i
     .where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.at, after.id)))
     .orderBy('created_at').orderBy('id').limit(limit).execute();
 
+/** Analyses made by another model than `model` after a (created_at, id) cursor, oldest first: a re-analysis's next page. */
+export const staleAnalysesAfter = (db: Q, workspaceId: string, model: string, after: { at: string; id: string }, limit: number) =>
+  db.selectFrom('text_analyses').select(['id', 'response_id', 'created_at'])
+    .where('workspace_id', '=', workspaceId).where('model_version', '<>', model)
+    .where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.at, after.id)))
+    .orderBy('created_at').orderBy('id').limit(limit).execute();
+
 /** Rewrites the themes of re-tagged texts (only those still behind `version`). */
 export async function retagRows(trx: Trx, workspaceId: string, version: number, rows: { id: string; created_at: string; themes: { id: string; confidence: number }[] }[]): Promise<void> {
   if (!rows.length) return;

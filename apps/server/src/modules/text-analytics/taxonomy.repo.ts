@@ -50,10 +50,15 @@ export const saveJob = (db: Q, job: TextJobsTable) =>
       cursor_at: job.cursor_at, cursor_id: job.cursor_id, done: job.done, total: job.total, target_version: job.target_version, started_at: job.started_at,
     })).execute();
 
+/** A job as the API shows its progress (null: none under way). */
+export const jobProgress = (job: Pick<TextJobsTable, 'done' | 'total' | 'started_at'> | undefined) =>
+  job ? { done: job.done, total: job.total, startedAt: job.started_at } : null;
+
 export const deleteJob = (db: Q, workspaceId: string, kind: TextJobsTable['kind']) =>
   db.deleteFrom('text_jobs').where('workspace_id', '=', workspaceId).where('kind', '=', kind).execute();
 
 /** Workspaces whose re-tag a restart cut short. */
-export async function unfinishedRetags(db: Q): Promise<string[]> {
-  return (await db.selectFrom('text_jobs').select('workspace_id').where('kind', '=', 'retag').execute()).map((r) => r.workspace_id);
+/** Workspaces with a job of this kind under way (a restart resumes them). */
+export async function unfinishedJobs(db: Q, kind: 'retag' | 'reanalyze'): Promise<string[]> {
+  return (await db.selectFrom('text_jobs').select('workspace_id').where('kind', '=', kind).execute()).map((r) => r.workspace_id);
 }

@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { compileTaxonomy, DEFAULT_TAXONOMY, type CompiledTaxonomy } from '@touchpoint/text';
-import type { Theme, ThemeInput, ThemePatch, TaxonomyView } from '@touchpoint/shared';
+import type { Theme, ThemeInput, ThemePatch, TaxonomyView, UiLanguage } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
 import type { Trx } from '../../schema.js';
 import type { Actor } from '../../platform/http/access.js';
@@ -20,7 +20,7 @@ import { countAnalyses } from './analyses.repo.js';
 export interface Ctx { workspaceId: string; actor: Actor }
 
 export function presentTheme(r: TextThemesTable): Theme {
-  return { id: r.id, name: r.name, keywords: JSON.parse(r.keywords), examples: JSON.parse(r.examples), createdAt: r.created_at, updatedAt: r.updated_at };
+  return { id: r.id, name: r.name, names: JSON.parse(r.names ?? '{}'), keywords: JSON.parse(r.keywords), examples: JSON.parse(r.examples), createdAt: r.created_at, updatedAt: r.updated_at };
 }
 
 /** Seeds the starter taxonomy once; a concurrent first use that lost the race just reads. */
@@ -31,7 +31,7 @@ export async function ensureTaxonomy(deps: Deps, workspaceId: string): Promise<v
     await deps.db.transaction().execute(async (trx) => {
       await repo.insertTaxonomy(trx, workspaceId, now);
       await repo.insertThemes(trx, DEFAULT_TAXONOMY.map((t) => ({
-        workspace_id: workspaceId, id: t.id, name: t.name, keywords: JSON.stringify(t.keywords), examples: JSON.stringify(t.examples), created_at: now, updated_at: now,
+        workspace_id: workspaceId, id: t.id, name: t.name, names: JSON.stringify(t.names), keywords: JSON.stringify(t.keywords), examples: JSON.stringify(t.examples), created_at: now, updated_at: now,
       })));
       await writeAudit(trx, { workspaceId, actor: SYSTEM_ACTOR, action: 'text_taxonomy.seeded', targetType: 'text_taxonomy', targetId: workspaceId, details: { themes: DEFAULT_TAXONOMY.map((t) => t.id) } });
     });
@@ -40,7 +40,14 @@ export async function ensureTaxonomy(deps: Deps, workspaceId: string): Promise<v
   }
 }
 
-export interface LoadedTaxonomy { version: number; compiled: CompiledTaxonomy; names: Map<string, string> }
+export interface LoadedTaxonomy { version: number; compiled: CompiledTaxonomy; names: Map<string, string>; themes: Theme[] }
+
+/** A theme's name in `lang` (Accept-Language), else its default name; undefined for a deleted theme. */
+export function themeName(tax: LoadedTaxonomy, id: string, lang: UiLanguage | null): string | undefined {
+  const fallback = tax.names.get(id);
+  if (fallback === undefined || !lang) return fallback;
+  return tax.themes.find((t) => t.id === id)?.names[lang] ?? fallback;
+}
 const compiledCache = new Map<string, LoadedTaxonomy>();
 
 /** The compiled taxonomy of a version (compiling runs the aspect extractor over examples: cached). */
@@ -56,7 +63,7 @@ export async function taxonomyIn(db: Deps['db'] | Trx, workspaceId: string): Pro
   const hit = compiledCache.get(key);
   if (hit?.version === v) return hit;
   const themes = (await repo.listThemes(db, workspaceId)).map(presentTheme);
-  const loaded = { version: v, compiled: compileTaxonomy(themes), names: new Map(themes.map((t) => [t.id, t.name])) };
+  const loaded = { version: v, compiled: compileTaxonomy(themes), names: new Map(themes.map((t) => [t.id, t.name])), themes };
   compiledCache.set(key, loaded);
   return loaded;
 }
@@ -64,7 +71,7 @@ export async function taxonomyIn(db: Deps['db'] | Trx, workspaceId: string): Pro
 export async function getTaxonomy(deps: Deps, workspaceId: string): Promise<TaxonomyView> {
   await ensureTaxonomy(deps, workspaceId);
   const [v, themes, job] = await Promise.all([repo.taxonomyVersion(deps.db, workspaceId), repo.listThemes(deps.db, workspaceId), repo.getJob(deps.db, workspaceId, 'retag')]);
-  return { version: v!.version, themes: themes.map(presentTheme), retag: job ? { done: job.done, total: job.total, startedAt: job.started_at } : null };
+  return { version: v!.version, themes: themes.map(presentTheme), retag: repo.jobProgress(job) };
 }
 
 /** An id from the name ("Wait time" → wait-time); names without Latin letters get a random one. */
@@ -90,7 +97,7 @@ export async function createTheme(deps: Deps, ctx: Ctx, input: ThemeInput): Prom
   const id = input.id ?? themeIdFor(input.name);
   try {
     await changeTaxonomy(deps, ctx, async (trx, now) => {
-      await repo.insertThemes(trx, [{ workspace_id: ctx.workspaceId, id, name: input.name, keywords: JSON.stringify(input.keywords), examples: JSON.stringify(input.examples), created_at: now, updated_at: now }]);
+      await repo.insertThemes(trx, [{ workspace_id: ctx.workspaceId, id, name: input.name, names: JSON.stringify(input.names ?? {}), keywords: JSON.stringify(input.keywords), examples: JSON.stringify(input.examples), created_at: now, updated_at: now }]);
     }, { action: 'text_theme.created', targetId: id, details: { name: input.name, keywords: input.keywords.length, examples: input.examples.length } });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('theme_exists', `a theme with id "${id}" exists already`);
@@ -105,6 +112,7 @@ export async function updateTheme(deps: Deps, ctx: Ctx, id: string, patch: Theme
   if (!current) throw notFound('theme');
   const cols: Partial<TextThemesTable> = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.names ? { names: JSON.stringify(patch.names) } : {}),
     ...(patch.keywords ? { keywords: JSON.stringify(patch.keywords) } : {}),
     ...(patch.examples ? { examples: JSON.stringify(patch.examples) } : {}),
   };

@@ -2,15 +2,21 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AdoptSuggestionInput, TextExplorerQuery, ThemeId, ThemeInput, ThemePatch, ThemeSuggestionsQuery } from '@touchpoint/shared';
+import { AdoptSuggestionInput, DRIVER_METRICS, TextJobProgress, TextStatus, DriversView, TextExplorerQuery, ThemeId, ThemeInput, ThemePatch, ThemeSuggestionsQuery } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
 import { workspaceOf } from '../../platform/http/access.js';
+import { preferredUiLanguage } from '../../platform/http/ui-language.js';
 import { createTheme, deleteTheme, getTaxonomy, updateTheme } from './taxonomy.service.js';
 import { exploreTexts, textStatus, themeSuggestions } from './explorer.service.js';
+import { themeDrivers } from './drivers.service.js';
+import { startReanalysis } from './reanalyze.service.js';
+import { dashboardQuery, splitMeta } from '../metrics/index.js';
 import type { TextWorker } from './text.worker.js';
 
 const Wid = z.object({ wid: z.string().min(1).max(64) });
 const WidId = Wid.extend({ id: ThemeId });
+/** The same filters as GET …/metrics (and the dashboards), plus the metric. */
+const DriversQuery = dashboardQuery({ metric: z.enum(DRIVER_METRICS).default('nps') });
 
 export function textRoutes(app: FastifyInstance, deps: Deps, worker: TextWorker) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,10 +27,38 @@ export function textRoutes(app: FastifyInstance, deps: Deps, worker: TextWorker)
 
   r.get(`${W}/analyses`, {
     config: read, schema: { tags, params: Wid, querystring: TextExplorerQuery, summary: 'Analysed open-text answers, newest first, filtered; facet counts on the first page' },
-  }, async (req) => exploreTexts(deps, workspaceOf(req).workspaceId, req.query));
+  }, async (req) => exploreTexts(deps, workspaceOf(req).workspaceId, req.query, preferredUiLanguage(req.headers['accept-language'])));
 
-  r.get(`${W}/status`, { config: read, schema: { tags, params: Wid, summary: 'Model version, analysis backlog and re-tag progress' } },
-    async (req) => textStatus(deps, workspaceOf(req).workspaceId));
+  r.get(`${W}/drivers`, {
+    config: read,
+    schema: {
+      tags, params: Wid, querystring: DriversQuery, response: { 200: DriversView },
+      summary: 'Themes by how much they pull NPS, CSAT or CES down or up, under the dashboard filters',
+      description: 'Per theme: responses mentioning it, the metric among them and among the rest (95 % intervals), the significance of the difference, '
+        + '`impact` (how much higher the overall metric would be had the theme\'s unhappy answers been neutral) and `lift` (overall − rest; positive pulls the metric up). Sorted by impact.',
+    },
+  }, async (req) => {
+    const q = req.query;
+    return themeDrivers(deps, workspaceOf(req).workspaceId, {
+      metric: q.metric, from: q.from, to: q.to, timeZone: q.tz, surveyIds: q.survey, channels: q.channel, meta: splitMeta(q.meta),
+    }, preferredUiLanguage(req.headers['accept-language']));
+  });
+
+  r.get(`${W}/status`, { config: read, schema: { tags, params: Wid, response: { 200: TextStatus }, summary: 'Model version, analysis backlog, re-tag and re-analysis progress' } },
+    async (req) => textStatus(deps, workspaceOf(req).workspaceId, worker.enabled));
+
+  r.post(`${W}/reanalyze`, {
+    config: manage,
+    schema: {
+      tags, params: Wid, response: { 202: z.object({ reanalysis: TextJobProgress }) },
+      summary: 'Re-analyse every text analysed by an older model, in the background',
+      description: 'Results keep the model version that made them until a re-run is asked for. Asking again restarts the run; `reanalysis` is null when every text is current.',
+    },
+  }, async (req, reply) => {
+    const reanalysis = await startReanalysis(deps, workspaceOf(req));
+    if (reanalysis) worker.kickReanalysis(workspaceOf(req).workspaceId);
+    return reply.status(202).send({ reanalysis });
+  });
 
   r.get(`${W}/themes`, { config: read, schema: { tags, params: Wid, summary: 'The taxonomy: themes, version and the re-tag under way' } },
     async (req) => getTaxonomy(deps, workspaceOf(req).workspaceId));
@@ -60,7 +94,7 @@ export function textRoutes(app: FastifyInstance, deps: Deps, worker: TextWorker)
     config: manage, schema: { tags, params: Wid, body: AdoptSuggestionInput, summary: 'Make a suggested cluster a theme (its phrases become keywords)' },
   }, async (req, reply) => {
     const b = req.body;
-    const theme = await createTheme(deps, workspaceOf(req), { id: b.id, name: b.name ?? b.label, keywords: b.phrases, examples: [] });
+    const theme = await createTheme(deps, workspaceOf(req), { id: b.id, name: b.name ?? b.label, names: {}, keywords: b.phrases, examples: [] });
     worker.kickRetag(workspaceOf(req).workspaceId);
     return reply.status(201).send(theme);
   });

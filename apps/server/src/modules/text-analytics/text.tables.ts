@@ -22,6 +22,8 @@ export interface TextTaxonomiesTable { workspace_id: string; version: number; up
 
 export interface TextThemesTable {
   workspace_id: string; id: string; name: string;
+  /** JSON: { en?, zh-Hant?, zh-Hans? } (migration 0008) */
+  names: string;
   /** JSON: string[] */
   keywords: string;
   /** JSON: string[] */
@@ -29,9 +31,9 @@ export interface TextThemesTable {
   created_at: string; updated_at: string;
 }
 
-/** A background job's cursor: kind 'analyze' (workspace '*', id order) or 'retag' ((created_at, id) order). */
+/** A background job's cursor: kind 'analyze' (workspace '*', id order), 'retag' or 'reanalyze' ((created_at, id) order). */
 export interface TextJobsTable {
-  workspace_id: string; kind: 'analyze' | 'retag';
+  workspace_id: string; kind: 'analyze' | 'retag' | 'reanalyze';
   cursor_at: string; cursor_id: string; done: number; total: number; target_version: number; started_at: string;
 }
 

@@ -18,7 +18,11 @@ export class GroupCommitter<DB> {
 
   constructor(private readonly db: Kysely<DB>, private readonly maxUnits = 64) {}
 
+  /** When the last unit arrived (ms since the epoch): background jobs pace themselves by it. */
+  lastRunAt = 0;
+
   run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+    this.lastRunAt = Date.now();
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
       this.schedule();

@@ -44,8 +44,12 @@ export class SqliteWriter {
     this.worker.on('error', (err) => this.failAll(err));
   }
 
+  /** When the last unit was handed over (ms since the epoch): background jobs pace themselves by it. */
+  lastRunAt = 0;
+
   /** Resolves with the rows that were new, once their transaction committed. */
   run(unit: WriteUnit): Promise<UnitResult> {
+    this.lastRunAt = Date.now();
     const done = new Promise<UnitResult>((resolve, reject) => {
       this.queue.push({ unit, resolve, reject });
       if (this.scheduled) return;
