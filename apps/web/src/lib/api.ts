@@ -17,10 +17,16 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let language: string | null = null;
 let onUnauthorized: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/** The UI language, sent as Accept-Language: the server names things (e.g. themes) in it. */
+export function setRequestLanguage(lang: string | null): void {
+  language = lang;
 }
 
 /** Called when a request answers 401 (the session expired); the auth context signs the user out. */
@@ -49,7 +55,7 @@ export function withQuery(path: string, query?: Query): string {
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...(language ? { 'accept-language': language } : {}) };
   let body: BodyInit | undefined;
   if (opts.body !== undefined) {
     if (typeof opts.body === 'string') {

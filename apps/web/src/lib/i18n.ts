@@ -10,6 +10,7 @@ import { UI_LANGUAGES, type UiLanguage } from '@touchpoint/shared';
 import en from './locales/en.json';
 import zhHant from './locales/zh-Hant.json';
 import zhHans from './locales/zh-Hans.json';
+import { setRequestLanguage } from './api';
 
 const STORAGE_KEY = 'touchpoint.language';
 
@@ -42,12 +43,14 @@ export function initI18n(): typeof i18next {
     returnNull: false,
   });
   document.documentElement.lang = lng;
+  setRequestLanguage(lng);
   return i18next;
 }
 
 export function setUiLanguage(lng: UiLanguage): void {
   void i18next.changeLanguage(lng);
   document.documentElement.lang = lng;
+  setRequestLanguage(lng);
   try { localStorage.setItem(STORAGE_KEY, lng); } catch { /* private mode: the choice lasts this visit */ }
 }
 

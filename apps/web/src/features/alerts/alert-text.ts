@@ -3,13 +3,14 @@ import type { TFunction } from 'i18next';
 import type { AlertEvent, AlertFilters, AlertMetric, AlertRule, UiLanguage } from '@touchpoint/shared';
 import { formatNumber, formatSigned } from '../../lib/format';
 
-/** NPS with its sign, CSAT as a percentage, CES with decimals, counts whole (as in the emails). */
+/** NPS with its sign, CSAT as a percentage, CES with decimals, sentiment signed with two, counts whole (as in the emails). */
 export function formatMetric(lang: UiLanguage, metric: AlertMetric, v: number | null | undefined): string {
   if (v === null || v === undefined) return '–';
   const digits = (x: number, max: number) => (Number.isInteger(Number(x.toFixed(max))) ? 0 : max);
   if (metric === 'nps') return formatSigned(lang, v, digits(v, 1));
   if (metric === 'csat') return `${formatNumber(lang, v, digits(v, 1))}%`;
   if (metric === 'ces') return formatNumber(lang, v, digits(v, 2));
+  if (metric === 'sentiment') return formatSigned(lang, v, 2);
   return formatNumber(lang, v);
 }
 

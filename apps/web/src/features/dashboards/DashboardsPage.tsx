@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ws } from '../../lib/api';
 import { currentUiLanguage } from '../../lib/i18n';
@@ -26,7 +26,8 @@ import { copyName } from './tile-edit';
 import type { Benchmark, DashboardItem, MetricSettings, Target, Tile } from './types';
 import { decodeView, encodeView, resolveRange, type DashboardView } from './url-state';
 import { useDashboardData } from './use-dashboard-data';
-import { useWorkspaceStream } from './use-workspace-stream';
+import { useWorkspaceStream, type RecountFrame } from './use-workspace-stream';
+import { RecountBanner } from './RecountBanner';
 import './dashboards.css';
 
 type Dialog = null | 'new' | 'copy' | 'rename' | 'delete';
@@ -67,11 +68,19 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
   const surveyNames = useMemo(() => new Map((surveys.data?.items ?? []).map((s) => [s.id, s.name])), [surveys.data]);
 
   const { refresh } = data;
+  const { reload: reloadSettings } = settings;
+  // A recount under way (from the settings, then from the live stream's 'recount' frames).
+  const [recount, setRecount] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => { setRecount(settings.data?.recount ?? null); }, [settings.data]);
   const live = useWorkspaceStream(wid, useCallback((ids: Set<string>) => {
     // Responses to surveys this view filters out cannot change its numbers.
     if (view.surveys.length && ![...ids].some((id) => !id || view.surveys.includes(id))) return;
     void refresh();
-  }, [view.surveys, refresh]));
+  }, [view.surveys, refresh]), useCallback((f: RecountFrame) => {
+    setRecount(f.finished ? null : { done: f.done, total: f.total });
+    // The settings changed (a new time zone is the view's default): read them again when it ends.
+    if (f.finished) void reloadSettings();
+  }, [reloadSettings]));
 
   const go = (id: string, v: DashboardView = view, replace = false) => {
     const q = encodeView(v);
@@ -170,6 +179,7 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
             <FilterSummary view={view} range={range} zone={zone} surveyNames={surveyNames} lang={lang} />
           </>
         )}
+        {recount && <div data-export="skip"><RecountBanner done={recount.done} total={recount.total} /></div>}
         {draft && (
           <div className="edit-bar" data-export="skip" data-testid="edit-bar">
             <span>{t('dashboards.edit.editing')}</span>

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/errors';
 import { Spinner } from '../../ui/Spinner';
 import { BreakdownTile, DistributionTile, TrendTile, VolumeTile } from './ChartTiles';
+import { DriversTile } from './DriversTile';
 import { byLabel, tileTitle } from './labels';
 import { OpenTextTile } from './OpenTextTile';
 import type { TileContext, TileProps } from './tile-props';
-import type { MetricsResult, OpenTextItem, Tile } from './types';
+import type { DriversView, MetricsResult, OpenTextItem, Tile } from './types';
 import type { QueryState } from './use-dashboard-data';
 import { ValueTile } from './ValueTile';
 
@@ -17,17 +18,21 @@ const BODY: Record<Tile['type'], (p: TileProps) => ReactNode> = {
   distribution: (p) => <DistributionTile {...p} />,
   volume: (p) => <VolumeTile {...p} />,
   open_text: (p) => <OpenTextTile {...p} />,
+  drivers: (p) => <DriversTile {...p} />,
 };
 
 /** One tile: title, what it is computed from, and its body (or its loading/error state). */
 export function TileCard({ tile, state, ctx, tools }: { tile: Tile; state: QueryState | undefined; ctx: TileContext; tools?: ReactNode }) {
   const { t } = useTranslation();
   const data = state?.data;
-  const result = data && !Array.isArray(data) ? (data as MetricsResult) : undefined;
+  // The drivers tile reads GET …/text/drivers; every other object answer is GET …/metrics.
+  const drivers = tile.type === 'drivers' && data && !Array.isArray(data) ? (data as DriversView) : undefined;
+  const result = tile.type !== 'drivers' && data && !Array.isArray(data) ? (data as MetricsResult) : undefined;
   const items = Array.isArray(data) ? (data as OpenTextItem[]) : undefined;
   const sub = tile.type === 'trend' || tile.type === 'volume' ? t(`dashboards.interval.${tile.interval}`)
     : tile.type === 'breakdown' ? byLabel(t, tile.by ?? 'channel')
     : tile.type === 'value' && ctx.view.compare ? t('dashboards.value.vsPrevious')
+    : tile.type === 'drivers' ? t('dashboards.drivers.sub')
     : null;
   const source = result && t(result.source === 'cube' ? 'dashboards.source.cube' : 'dashboards.source.rows')
     + (tile.metric === 'cx_index' ? ` · ${result.cxIndexVersion ? t('dashboards.source.weights', { version: result.cxIndexVersion }) : t('dashboards.source.defaultWeights')}` : '');
@@ -57,7 +62,7 @@ export function TileCard({ tile, state, ctx, tools }: { tile: Tile; state: Query
           </p>
         ) : data === undefined ? (
           <div className="tile-loading"><Spinner size={18} label={t('common.loading')} /></div>
-        ) : BODY[tile.type]({ tile, result, items, ctx })}
+        ) : BODY[tile.type]({ tile, result, items, drivers, ctx })}
       </div>
     </section>
   );

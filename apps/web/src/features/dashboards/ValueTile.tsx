@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { currentUiLanguage } from '../../lib/i18n';
 import { formatDayRange, metricLabel } from './labels';
 import { benchmarksFor, formatDelta, formatMetric, isScore, movement, onScale, pickTarget, readMetric, targetMet } from './metric-values';
@@ -45,6 +45,11 @@ export function ValueTile({ tile, result, ctx }: TileProps) {
         {m !== 'responses' && <span data-testid="value-n">{t('kpi.n', { n: formatNumber(lang, r.n) })}</span>}
         {r.ci && <span>{t('kpi.ci', { low: fmt(r.ci.low), high: fmt(r.ci.high) })}</span>}
       </p>
+      {m === 'sentiment' && (
+        <p className="value-meta" data-testid="value-sentiment-shares">
+          {t('kpi.sentimentShares', { positive: formatPercent(lang, (result.total.sentiment.positiveShare ?? 0) / 100), negative: formatPercent(lang, (result.total.sentiment.negativeShare ?? 0) / 100) })}
+        </p>
+      )}
       {move && result.previous && (
         <p className="value-meta" title={formatDayRange(lang, result.previous.from, result.previous.to)} data-testid="value-previous">
           <span>{move.previous === null ? t('dashboards.value.noPrevious') : t('dashboards.value.previous', { value: fmt(move.previous) })}</span>

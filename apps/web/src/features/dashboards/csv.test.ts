@@ -56,7 +56,7 @@ describe('tile rows', () => {
       total: summary({ nps: [6, 2, 2] }),
       previous: {
         from: '2026-10-02', to: '2026-10-31', total: summary({ nps: [2, 4, 4] }),
-        change: { nps: { delta: 40, ci: { low: 1.5, high: 78.5 }, pValue: 0.04, significant: true }, csat: { delta: null, ci: null, pValue: null, significant: false }, ces: { delta: null, ci: null, pValue: null, significant: false } },
+        change: { nps: { delta: 40, ci: { low: 1.5, high: 78.5 }, pValue: 0.04, significant: true }, csat: { delta: null, ci: null, pValue: null, significant: false }, ces: { delta: null, ci: null, pValue: null, significant: false }, sentiment: { delta: null, ci: null, pValue: null, significant: false } },
       },
     });
     const rows = tileRows(tile({}), r, ctx);

@@ -8,15 +8,19 @@
  * - value tiles: the range's value; with the comparison on, also the previous range's value and a
  *   "<metric>_change" row (delta, its 95 % interval and p-value; the CX index and counts are untested).
  * - trend/volume: every period of the range, empty ones included (value blank, n 0).
+ * - metric sentiment: value = mean score on −1…1 (as the API gives it), n = analysed texts.
  * - breakdown: one row per group (group = the raw key, group_label = what the screen shows).
  * - distribution: metric "<metric>_score", group = the score, value = how many gave it, n = all answers.
  * - open_text: metric "open_text", period = when it was answered, group = survey id, value = the text.
+ * - drivers: three rows per theme (group = theme id, group_label = its name, n = responses mentioning it):
+ *   "<metric>_mentions" (the metric among them, its interval, and the p-value of mentions vs the rest),
+ *   "<metric>_lift" (overall − the rest: > 0 pulls up) and "<metric>_impact" (the gain had its unhappy answers been neutral).
  * Numbers are plain (dot decimals, no grouping). Text that a spreadsheet would run as a formula
  * (= + - @ first) gets a leading apostrophe. Lines end in CRLF (RFC 4180).
  */
 import { periodsBetween } from './periods';
 import { readMetric, round, type Reading } from './metric-values';
-import type { MetricsResult, OpenTextItem, Summary, Tile } from './types';
+import type { DriversView, MetricsResult, OpenTextItem, Summary, Tile } from './types';
 
 export const CSV_COLUMNS = ['tile', 'tile_title', 'tile_type', 'metric', 'period', 'group', 'group_label', 'value', 'n', 'ci_low', 'ci_high', 'p_value'] as const;
 export type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
@@ -34,19 +38,20 @@ function reading(base: CsvRow, r: Reading): CsvRow {
   return { ...base, value: round(r.value), n: r.n, ci_low: round(r.ci?.low), ci_high: round(r.ci?.high) };
 }
 
-export function tileRows(tile: Tile, data: MetricsResult | OpenTextItem[] | undefined, ctx: TileCsvContext): CsvRow[] {
+export function tileRows(tile: Tile, data: MetricsResult | OpenTextItem[] | DriversView | undefined, ctx: TileCsvContext): CsvRow[] {
   const base: CsvRow = { tile: tile.id, tile_title: ctx.title, tile_type: tile.type, metric: tile.metric };
   if (!data) return [];
   if (Array.isArray(data)) {
     return data.map((x) => ({ ...base, metric: 'open_text', period: x.createdAt, group: x.surveyId, group_label: x.surveyName, value: x.text }));
   }
-  const r = data;
+  if (tile.type === 'drivers') return driverRows(base, data as DriversView);
+  const r = data as MetricsResult;
   switch (tile.type) {
     case 'value': {
       const rows = [reading({ ...base, period: span(r) }, readMetric(r.total, tile.metric))];
       if (r.previous) {
         rows.push(reading({ ...base, period: span(r.previous) }, readMetric(r.previous.total, tile.metric)));
-        const tested = tile.metric === 'nps' || tile.metric === 'csat' || tile.metric === 'ces' ? r.previous.change[tile.metric] : null;
+        const tested = tile.metric === 'nps' || tile.metric === 'csat' || tile.metric === 'ces' || tile.metric === 'sentiment' ? r.previous.change[tile.metric] : null;
         const now = readMetric(r.total, tile.metric).value, before = readMetric(r.previous.total, tile.metric).value;
         rows.push({
           ...base, metric: `${tile.metric}_change`, period: span(r),
@@ -80,6 +85,18 @@ export function tileRows(tile: Tile, data: MetricsResult | OpenTextItem[] | unde
     default:
       return [];
   }
+}
+
+function driverRows(base: CsvRow, d: DriversView): CsvRow[] {
+  const period = span(d), m = d.metric;
+  return d.themes.flatMap((x) => {
+    const row = { ...base, metric: m, period, group: x.id, group_label: x.name, n: x.n };
+    return [
+      { ...reading({ ...row, metric: `${m}_mentions` }, x.mentions), n: x.n, p_value: round(x.difference.pValue, 6) },
+      { ...row, metric: `${m}_lift`, value: round(x.lift), p_value: round(x.difference.pValue, 6) },
+      { ...row, metric: `${m}_impact`, value: round(x.impact) },
+    ];
+  });
 }
 
 /** A text cell a spreadsheet must not evaluate. */

@@ -2,7 +2,7 @@
  * Which requests a dashboard needs. Tiles that can share an answer share one request: every value
  * and distribution tile reads the range's total (with the previous-period comparison), trend and
  * volume tiles one series per interval, breakdown tiles one request per segment, and the open-text
- * tiles one list. A dashboard of nine tiles thus makes four or five requests, not nine.
+ * tiles one list, drivers tiles one request per metric. A dashboard of nine tiles thus makes four or five requests, not nine.
  */
 import { withQuery, ws } from '../../lib/api';
 import { filterQuery, type DashboardView } from './url-state';
@@ -20,6 +20,7 @@ export function queryKey(tile: Tile): string {
     case 'volume': return `series:${tile.interval}`;
     case 'breakdown': return `by:${tile.by ?? 'channel'}`;
     case 'open_text': return 'open_text';
+    case 'drivers': return `drivers:${tile.metric}`;
   }
 }
 
@@ -34,6 +35,7 @@ export function planQueries(wid: string, tiles: readonly Tile[], view: Dashboard
     if (key === 'total') out.set(key, withQuery(metrics, { ...filters, interval: 'total', compare: view.compare ? 'previous' : undefined }));
     else if (key.startsWith('series:')) out.set(key, withQuery(metrics, { ...filters, interval: tile.interval }));
     else if (key.startsWith('by:')) out.set(key, withQuery(metrics, { ...filters, interval: 'total', by: tile.by ?? 'channel' }));
+    else if (key.startsWith('drivers:')) out.set(key, withQuery(ws(wid, 'text', 'drivers'), { ...filters, metric: tile.metric }));
     else out.set(key, withQuery(ws(wid, 'metrics', 'open-text'), { ...filters, limit: openTextLimit }));
   }
   return [...out.entries()].map(([key, path]) => ({ key, path }));

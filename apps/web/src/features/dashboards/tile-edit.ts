@@ -1,17 +1,18 @@
 /** Editing a dashboard's tiles: pure functions the edit mode calls (tested in tile-edit.test.ts). */
 import type { MetricName, Tile, TileType } from './types';
 
-export const TILE_TYPES: readonly TileType[] = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text'];
+export const TILE_TYPES: readonly TileType[] = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text', 'drivers'];
 export const BUILTIN_BREAKDOWNS = ['channel', 'survey', 'touchpoint', 'language'] as const;
 export const MAX_TILES = 24;
 
 /** The metrics a tile type can show. */
 export function metricsFor(type: TileType): readonly MetricName[] {
   switch (type) {
-    case 'distribution': return ['nps', 'csat', 'ces'];
+    case 'distribution':
+    case 'drivers': return ['nps', 'csat', 'ces'];
     case 'volume': return ['responses'];
     case 'open_text': return ['nps'];
-    default: return ['nps', 'csat', 'ces', 'cx_index', 'responses'];
+    default: return ['nps', 'csat', 'ces', 'sentiment', 'cx_index', 'responses'];
   }
 }
 

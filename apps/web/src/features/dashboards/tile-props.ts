@@ -1,6 +1,6 @@
 /** What every tile body receives: its settings, its answer, and the dashboard around it. */
 import type { DashboardView } from './url-state';
-import type { Benchmark, MetricsResult, OpenTextItem, Target, Tile } from './types';
+import type { Benchmark, DriversView, MetricsResult, OpenTextItem, Target, Tile } from './types';
 
 export interface TileContext {
   view: DashboardView;
@@ -15,5 +15,6 @@ export interface TileProps {
   tile: Tile;
   result?: MetricsResult;
   items?: OpenTextItem[];
+  drivers?: DriversView;
   ctx: TileContext;
 }

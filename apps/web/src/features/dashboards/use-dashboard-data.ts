@@ -7,10 +7,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api';
 import type { PlannedQuery } from './query-plan';
-import type { MetricsResult, OpenTextItem } from './types';
+import type { DriversView, MetricsResult, OpenTextItem } from './types';
 
 export interface QueryState {
-  data?: MetricsResult | OpenTextItem[];
+  data?: MetricsResult | OpenTextItem[] | DriversView;
   error?: ApiError;
   loading: boolean;
 }
@@ -36,7 +36,7 @@ export function useDashboardData(plan: readonly PlannedQuery[] | null) {
     }
     await Promise.all(queries.map(async (q) => {
       try {
-        const data = await api<MetricsResult | OpenTextItem[]>(q.path, { signal: c.signal });
+        const data = await api<MetricsResult | OpenTextItem[] | DriversView>(q.path, { signal: c.signal });
         if (gen !== generation.current) return;
         setStates((prev) => ({ ...prev, [q.key]: { data, loading: false } }));
       } catch (err) {

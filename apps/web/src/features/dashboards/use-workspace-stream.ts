@@ -2,7 +2,8 @@
  * The workspace's Server-Sent Events (GET /api/workspaces/:wid/stream). The server sends
  * 'metrics' when responses land (already coalesced to at most two a second); a short client-side
  * window merges what still arrives together, so a burst costs one refetch. EventSource reconnects
- * by itself after errors.
+ * by itself after errors. 'recount' frames carry a metric recount's progress ({ done, total,
+ * finished }) for whoever shows it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { ws } from '../../lib/api';
@@ -11,12 +12,16 @@ const COALESCE_MS = 150;
 
 export interface StreamState { connected: boolean; lastEventAt: number | null }
 
+export interface RecountFrame { done: number; total: number; finished: boolean }
+
 /** onMetrics receives the survey ids the coalesced events named ('' when an event named none). */
-export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<string>) => void): StreamState {
+export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<string>) => void, onRecount?: (frame: RecountFrame) => void): StreamState {
   const [connected, setConnected] = useState(false);
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
   const callback = useRef(onMetrics);
   callback.current = onMetrics;
+  const recount = useRef(onRecount);
+  recount.current = onRecount;
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
@@ -42,6 +47,12 @@ export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<strin
         setLastEventAt(Date.now());
         callback.current(ids);
       }, COALESCE_MS);
+    });
+    es.addEventListener('recount', (e) => {
+      try {
+        const f = JSON.parse((e as MessageEvent<string>).data) as RecountFrame;
+        if (Number.isFinite(f.done) && Number.isFinite(f.total)) recount.current?.({ done: f.done, total: f.total, finished: !!f.finished });
+      } catch { /* a malformed frame: the next one or the settings say where it is */ }
     });
     return () => { es.close(); clearTimeout(timer); };
   }, [wid]);

@@ -12,16 +12,17 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Spinner';
 import { isDay } from '../dashboards/periods';
+import { todayIn } from '../dashboards/periods';
 import { TextItem } from './TextItem';
+import { themeLabel } from './theme-form';
 import { DEFAULT_TEXT_VIEW, MAX_Q, TEXT_RANGES, explorerQuery, type TextView } from './url-state';
 import { useExplorer } from './use-text-data';
 
-interface Props { view: TextView; onChange: (v: TextView) => void; dataVersion: string }
-
-const todayUtc = () => new Date().toISOString().slice(0, 10);
+/** `timeZone`: the workspace's (from the status); its days are the ones the API filters on. */
+interface Props { view: TextView; onChange: (v: TextView) => void; dataVersion: string; timeZone: string }
 
 /** Filters (in the URL), facet chips with counts, and the analysed answers, newest first. */
-export function TextExplorer({ view, onChange, dataVersion }: Props) {
+export function TextExplorer({ view, onChange, dataVersion, timeZone }: Props) {
   const { t } = useTranslation();
   const lang = currentUiLanguage();
   const { workspace, can } = useWorkspace();
@@ -30,8 +31,10 @@ export function TextExplorer({ view, onChange, dataVersion }: Props) {
   const taxonomy = useApi<TaxonomyView>(ws(wid, 'text', 'themes'));
   const surveys = useApi<Items<Survey>>(can('surveys.read') ? ws(wid, 'surveys') : null);
   const surveyNames = useMemo(() => new Map((surveys.data?.items ?? []).map((s) => [s.id, s.name])), [surveys.data]);
-  const query = useMemo(() => explorerQuery(view, todayUtc()), [view]);
-  const page = useExplorer(wid, query);
+  const today = () => todayIn(timeZone);
+  const query = useMemo(() => explorerQuery(view, todayIn(timeZone)), [view, timeZone]);
+  // The server names themes in the UI language: a switch fetches the page again.
+  const page = useExplorer(wid, query, lang);
 
   // New analyses or a finished re-tag: refresh the first page quietly.
   const { reload } = page;
@@ -67,10 +70,10 @@ export function TextExplorer({ view, onChange, dataVersion }: Props) {
           </span>
         </form>
         <div className="filter-group">
-          <label className="filter-label" htmlFor="text-range">{t('text.filters.range')}</label>
+          <label className="filter-label" htmlFor="text-range">{t('text.filters.range', { timeZone })}</label>
           <select id="text-range" className="input select input-sm" value={view.range} data-testid="text-range"
             onChange={(e) => (e.target.value === 'custom'
-              ? set({ range: 'custom', from: view.from ?? todayUtc(), to: view.to ?? todayUtc() })
+              ? set({ range: 'custom', from: view.from ?? today(), to: view.to ?? today() })
               : set({ range: e.target.value as TextView['range'], from: null, to: null }))}>
             {TEXT_RANGES.map((r) => <option key={r} value={r}>{t(`text.range.${r}`)}</option>)}
             <option value="custom">{t('text.range.custom')}</option>
@@ -90,7 +93,7 @@ export function TextExplorer({ view, onChange, dataVersion }: Props) {
         <Select id="text-band" label={t('text.filters.band')} value={view.band ?? ''} all={t('text.filters.all')}
           options={SCORE_BANDS.map((b) => [b, t(`text.band.${b}`)])} onChange={(v) => set({ band: (v || null) as TextView['band'] })} />
         <Select id="text-theme" label={t('text.filters.theme')} value={view.theme ?? ''} all={t('text.filters.all')}
-          options={[...themes.map((th): [string, string] => [th.id, th.name]), ...(view.theme && !themes.some((th) => th.id === view.theme) ? [[view.theme, view.theme] as [string, string]] : [])]}
+          options={[...themes.map((th): [string, string] => [th.id, themeLabel(th, lang)]), ...(view.theme && !themes.some((th) => th.id === view.theme) ? [[view.theme, view.theme] as [string, string]] : [])]}
           onChange={(v) => set({ theme: v || null })} />
         {surveys.data && (
           <Select id="text-survey" label={t('text.filters.survey')} value={view.survey ?? ''} all={t('text.filters.allSurveys')}

@@ -6,6 +6,7 @@ import { navigate, useLocation } from '../../app/router';
 import { PageHeader } from '../../app/Shell';
 import { useWorkspace } from '../../app/workspace-context';
 import { Tabs } from '../../ui/Tabs';
+import { ReanalysisControl } from './ReanalysisControl';
 import { RetagProgress } from './RetagProgress';
 import { TextExplorer } from './TextExplorer';
 import { ThemesSection } from './ThemesSection';
@@ -28,8 +29,8 @@ export function TextsPage() {
   };
   const { status, error: statusError, refresh } = useTextStatus(wid);
 
-  // A finished re-tag changes the themes shown on every text: tell the explorer.
-  const dataVersion = `${status?.analyzed ?? ''}:${status?.taxonomyVersion ?? ''}:${status?.retag ? 'r' : ''}`;
+  // A finished re-tag or re-analysis changes what every text shows: tell the explorer.
+  const dataVersion = `${status?.analyzed ?? ''}:${status?.taxonomyVersion ?? ''}:${status?.retag ? 'r' : ''}:${status?.reanalysis ? 'a' : ''}:${status?.otherModelVersions ?? ''}`;
 
   return (
     <>
@@ -40,8 +41,9 @@ export function TextsPage() {
             <span>{t('text.status.analyzed', { count: status.analyzed, n: formatNumber(lang, status.analyzed) })}</span>
             <span data-testid="text-backlog">{status.backlog > 0 ? t('text.status.backlog', { n: formatNumber(lang, status.backlog) }) : t('text.status.upToDate')}</span>
             <span>{t('text.status.model', { version: status.modelVersion })}</span>
-            {status.otherModelVersions > 0 && <span>{t('text.status.otherModels', { n: formatNumber(lang, status.otherModelVersions) })}</span>}
+            <ReanalysisControl status={status} onStarted={refresh} />
             {status.retag && <RetagProgress progress={status.retag} compact />}
+            {!status.analysing && <span data-testid="not-analysing">{t('text.status.notAnalysing')}</span>}
           </>
         ) : statusError ? <span>{t('text.status.unavailable')}</span> : <span>{t('common.loading')}</span>}
       </div>
@@ -57,7 +59,7 @@ export function TextsPage() {
       />
       <div className="tab-panel" role="tabpanel" aria-labelledby={`text-tab-${view.tab}`}>
         {view.tab === 'explorer'
-          ? <TextExplorer view={view} onChange={(v) => setView(v)} dataVersion={dataVersion} />
+          ? <TextExplorer view={view} onChange={(v) => setView(v)} dataVersion={dataVersion} timeZone={status?.timeZone ?? 'UTC'} />
           : <ThemesSection status={status} onChanged={refresh} />}
       </div>
     </>

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Theme } from '@touchpoint/shared';
+import { UI_LANGUAGES, type Theme } from '@touchpoint/shared';
 import { api, ws } from '../../lib/api';
 import { errorsUnder, fieldErrors } from '../../lib/errors';
+import { LANGUAGE_NAMES } from '../../lib/i18n';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
@@ -18,7 +19,7 @@ export function ThemeFormModal({ wid, theme, onClose, onSaved }: Props) {
   const [f, setF] = useState<ThemeForm>(() => (theme ? themeToForm(theme) : emptyThemeForm()));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof ThemeForm, v: string) => setF((prev) => ({ ...prev, [k]: v }));
+  const set = (k: Exclude<keyof ThemeForm, 'names'>, v: string) => setF((prev) => ({ ...prev, [k]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,6 +46,14 @@ export function ThemeFormModal({ wid, theme, onClose, onSaved }: Props) {
         <Field label={t('text.themes.name')} error={errors.name}>
           {(p) => <input {...p} className="input" value={f.name} maxLength={80} onChange={(e) => set('name', e.target.value)} data-testid="theme-name" />}
         </Field>
+        <fieldset className="theme-names">
+          <legend className="filter-label">{t('text.themes.names')}</legend>
+          {UI_LANGUAGES.map((l) => (
+            <Field key={l} label={LANGUAGE_NAMES[l]} error={errors[`names.${l}`]}>
+              {(p) => <input {...p} className="input" value={f.names[l]} maxLength={80} placeholder={f.name} onChange={(e) => { const v = e.target.value; setF((prev) => ({ ...prev, names: { ...prev.names, [l]: v } })); }} data-testid={`theme-name-${l}`} />}
+            </Field>
+          ))}
+        </fieldset>
         {!theme && (
           <Field label={t('text.themes.id')} hint={t('text.themes.idHint')} error={errors.id}>
             {(p) => <input {...p} className="input input-mono" value={f.id} maxLength={64} placeholder="delivery" onChange={(e) => set('id', e.target.value)} data-testid="theme-id" />}

@@ -17,6 +17,7 @@ import { Table } from '../../ui/Table';
 import { useToast } from '../../ui/Toast';
 import { RetagProgress } from './RetagProgress';
 import { ThemeFormModal } from './ThemeFormModal';
+import { themeLabel } from './theme-form';
 
 /**
  * The workspace's themes (taxonomy) and discovered suggestions. Editing needs themes.manage
@@ -76,7 +77,7 @@ export function ThemesSection({ status, onChanged }: { status: TextStatus | unde
             <tbody>
               {themes.map((th) => (
                 <tr key={th.id} data-testid="theme-row" data-theme-id={th.id}>
-                  <td><div>{th.name}</div><div className="muted small mono">{th.id}</div></td>
+                  <td><div>{themeLabel(th, lang)}</div><div className="muted small mono">{th.id}</div></td>
                   <td><span className="badge-list">{th.keywords.slice(0, 12).map((k) => <Badge key={k}>{k}</Badge>)}{th.keywords.length > 12 && <span className="muted small">{t('text.themes.more', { n: formatNumber(lang, th.keywords.length - 12) })}</span>}</span></td>
                   <td className="small">{th.examples.slice(0, 2).map((x) => <div key={x} className="theme-example">“{x}”</div>)}{th.examples.length > 2 && <span className="muted">{t('text.themes.more', { n: formatNumber(lang, th.examples.length - 2) })}</span>}</td>
                   {manage && (

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCORE_BANDS, SENTIMENT_LABELS, TEXT_LANGUAGES } from '@touchpoint/shared';
 import { highlightItem, phraseMarks, segments, type Mark } from './highlight';
-import { checkThemeForm, emptyThemeForm, splitKeywords } from './theme-form';
+import { checkThemeForm, emptyThemeForm, splitKeywords, themeLabel, themeToForm } from './theme-form';
 import { DEFAULT_TEXT_VIEW, TEXT_RANGES, bandOf, decodeTextView, encodeTextView, explorerQuery, type TextView } from './url-state';
 
 const markArb = (len: number) => fc.record({
@@ -88,8 +88,15 @@ describe('theme form', () => {
   it('splits keywords on commas and lines, and names issues by path', () => {
     expect(splitKeywords('late, slow\n遲到，慢、 ')).toEqual(['late', 'slow', '遲到', '慢']);
     expect(checkThemeForm(emptyThemeForm(), false).errors).toMatchObject({ name: expect.any(String), keywords: expect.any(String) });
-    expect(checkThemeForm({ name: 'Delivery', id: 'Bad Id', keywords: 'late', examples: '' }, false).errors).toHaveProperty('id');
-    expect(checkThemeForm({ name: 'Delivery', id: '', keywords: 'late, slow', examples: '' }, false)).toEqual({ body: { name: 'Delivery', keywords: ['late', 'slow'], examples: [] }, errors: {} });
-    expect(checkThemeForm({ name: 'Delivery', id: 'delivery', keywords: '', examples: '' }, true).errors).toHaveProperty('keywords');
+    const names = { en: '', 'zh-Hant': '', 'zh-Hans': '' };
+    expect(checkThemeForm({ name: 'Delivery', id: 'Bad Id', keywords: 'late', examples: '', names }, false).errors).toHaveProperty('id');
+    expect(checkThemeForm({ name: 'Delivery', id: '', keywords: 'late, slow', examples: '', names }, false)).toEqual({ body: { name: 'Delivery', names: {}, keywords: ['late', 'slow'], examples: [] }, errors: {} });
+    expect(checkThemeForm({ name: 'Delivery', id: 'delivery', keywords: '', examples: '', names }, true).errors).toHaveProperty('keywords');
+    // Names per language: blanks are left out, and each is checked where the API would name it.
+    expect(checkThemeForm({ name: 'Delivery', id: '', keywords: 'late', examples: '', names: { en: ' ', 'zh-Hant': ' 物流 ', 'zh-Hans': '' } }, false).body).toMatchObject({ names: { 'zh-Hant': '物流' } });
+    expect(checkThemeForm({ name: 'Delivery', id: '', keywords: 'late', examples: '', names: { ...names, 'zh-Hans': 'x'.repeat(81) } }, false).errors).toHaveProperty(['names.zh-Hans']);
+    const theme = { id: 'delivery', name: 'Delivery', names: { 'zh-Hant': '物流配送' }, keywords: ['late'], examples: [], createdAt: '', updatedAt: '' };
+    expect(themeToForm(theme).names).toEqual({ en: '', 'zh-Hant': '物流配送', 'zh-Hans': '' });
+    expect([themeLabel(theme, 'zh-Hant'), themeLabel(theme, 'zh-Hans'), themeLabel(theme, 'en')]).toEqual(['物流配送', 'Delivery', 'Delivery']);
   });
 });

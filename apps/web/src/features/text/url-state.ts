@@ -2,7 +2,7 @@
  * The explorer's filters live in the query string, like the dashboards' (a copied link reproduces
  * the view): ?range=30d | ?from=2026-01-01&to=2026-03-31, &q=, &theme=, &sentiment=, &language=,
  * &band=, &survey=, and &tab=themes for the theme manager. Defaults are left out; anything
- * malformed decodes to the default. Days are UTC days: the API's from/to take no time zone.
+ * malformed decodes to the default. Days are the workspace's (its metric time zone), as the API reads from/to.
  */
 import { SCORE_BANDS, SENTIMENT_LABELS, TEXT_LANGUAGES } from '@touchpoint/shared';
 import { addDays, addMonths, daysBetween, isDay } from '../dashboards/periods';
@@ -70,7 +70,7 @@ export function encodeTextView(v: TextView): string {
   return p.toString();
 }
 
-/** The days a view covers (both inclusive), or nulls for all time. `today` is a UTC day. */
+/** The days a view covers (both inclusive), or nulls for all time. `today` is the workspace's today. */
 export function textRange(v: TextView, today: string): { from: string | null; to: string | null } {
   switch (v.range) {
     case 'custom': return { from: v.from, to: v.to };

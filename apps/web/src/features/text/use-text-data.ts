@@ -21,7 +21,7 @@ export interface ExplorerState {
 
 const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
 
-export function useExplorer(wid: string, query: Record<string, string | undefined> | null) {
+export function useExplorer(wid: string, query: Record<string, string | undefined> | null, lang = '') {
   const key = query ? JSON.stringify(query) : null;
   const [state, setState] = useState<ExplorerState>({ items: [], nextCursor: null, total: undefined, facets: undefined, loading: true, loadingMore: false, error: undefined });
   const controller = useRef<AbortController | null>(null);
@@ -40,7 +40,8 @@ export function useExplorer(wid: string, query: Record<string, string | undefine
       if (c.signal.aborted) return;
       setState((s) => ({ ...s, loading: false, error: asApiError(err) }));
     }
-  }, [wid, key]);
+    // lang: the server names themes in the UI language (Accept-Language), so a switch refetches.
+  }, [wid, key, lang]);
 
   useEffect(() => {
     void loadFirst();
@@ -83,7 +84,7 @@ export function useTextStatus(wid: string) {
     return () => { cancelled = true; c.abort(); };
   }, [wid, tick]);
 
-  const delay = status?.retag ? 1000 : status && status.backlog > 0 ? 2000 : 15_000;
+  const delay = status?.retag || status?.reanalysis ? 1000 : status && status.backlog > 0 ? 2000 : 15_000;
   useEffect(() => {
     const timer = setTimeout(refresh, delay);
     return () => clearTimeout(timer);

@@ -88,7 +88,7 @@ export function BenchmarksCard({ manage }: { manage: boolean }) {
             {(p) => <input {...p} className="input" required maxLength={120} value={form.label} onChange={(e) => set({ label: e.target.value })} placeholder={t('metricSettings.labelPlaceholder')} data-testid="benchmark-label" />}
           </Field>
           <Field label={t('metricSettings.value')} error={errors.value}>
-            {(p) => <input {...p} className="input input-num" type="number" step="any" min={-100} max={100} required value={form.value} onChange={(e) => set({ value: e.target.value })} data-testid="benchmark-value" />}
+            {(p) => <input {...p} className="input input-num" type="number" step="any" min={form.metric === 'sentiment' ? -1 : -100} max={form.metric === 'sentiment' ? 1 : 100} required value={form.value} onChange={(e) => set({ value: e.target.value })} data-testid="benchmark-value" />}
           </Field>
           <Field label={t('metricSettings.source')} error={errors.source}>
             {(p) => <input {...p} className="input" required maxLength={500} value={form.source} onChange={(e) => set({ source: e.target.value })} placeholder={t('metricSettings.sourcePlaceholder')} data-testid="benchmark-source" />}

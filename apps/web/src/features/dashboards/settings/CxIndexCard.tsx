@@ -14,7 +14,8 @@ import { useToast } from '../../../ui/Toast';
 import type { CxIndexState } from '../types';
 import { LoadError } from './LoadError';
 
-const PARTS = ['nps', 'csat', 'ces'] as const;
+/** Sentiment joined later: versions saved before it come back from the server with weight 0. */
+const PARTS = ['nps', 'csat', 'ces', 'sentiment'] as const;
 type Weights = CxIndexState['weights'];
 
 /** The CX index weights in force, a form for new ones (each save is a new version) and the history. */
@@ -24,13 +25,14 @@ export function CxIndexCard({ manage }: { manage: boolean }) {
   const toast = useToast();
   const { workspace } = useWorkspace();
   const { data, error, reload } = useApi<CxIndexState>(ws(workspace.id, 'metrics', 'cx-index'));
-  const [weights, setWeights] = useState<Weights>({ nps: 1, csat: 1, ces: 1 });
+  const [weights, setWeights] = useState<Weights>({ nps: 1, csat: 1, ces: 1, sentiment: 0 });
   const [busy, setBusy] = useState(false);
   useEffect(() => { if (data) setWeights(data.weights); }, [data]);
-  const sum = weights.nps + weights.csat + weights.ces;
+  const total = (w: Weights) => PARTS.reduce((a, p) => a + w[p], 0);
+  const sum = total(weights);
   const valid = PARTS.every((p) => weights[p] >= 0 && weights[p] <= 100) && sum > 0;
   const changed = !!data && PARTS.some((p) => weights[p] !== data.weights[p]);
-  const shares = (w: Weights) => PARTS.map((p) => `${t(`kpi.${p}`)} ${formatPercent(lang, w[p] / (w.nps + w.csat + w.ces || 1))}`).join(' · ');
+  const shares = (w: Weights) => PARTS.map((p) => `${t(`kpi.${p}`)} ${formatPercent(lang, w[p] / (total(w) || 1))}`).join(' · ');
 
   async function save() {
     setBusy(true);

@@ -85,7 +85,7 @@ export function TargetsCard({ manage }: { manage: boolean }) {
             </select>}
           </Field>
           <Field label={t('metricSettings.value')} error={errors.value}>
-            {(p) => <input {...p} className="input input-num" type="number" step="any" min={-100} max={100} required value={form.value} onChange={(e) => setForm({ ...form, value: e.target.value })} data-testid="target-value" />}
+            {(p) => <input {...p} className="input input-num" type="number" step="any" min={form.metric === 'sentiment' ? -1 : -100} max={form.metric === 'sentiment' ? 1 : 100} required value={form.value} onChange={(e) => setForm({ ...form, value: e.target.value })} data-testid="target-value" />}
           </Field>
           <Field label={t('metricSettings.due')} error={errors.due}>
             {(p) => <input {...p} className="input" type="date" required value={form.due} onChange={(e) => setForm({ ...form, due: e.target.value })} data-testid="target-due" />}

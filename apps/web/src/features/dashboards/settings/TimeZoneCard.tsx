@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ws } from '../../../lib/api';
 import { formatNumber } from '../../../lib/format';
@@ -13,9 +13,11 @@ import type { RecountProgress } from '@touchpoint/shared';
 import type { MetricSettings } from '../types';
 import { META_KEY } from '../url-state';
 import { LoadError } from './LoadError';
+import { useWorkspaceStream, type RecountFrame } from '../use-workspace-stream';
 
 const MAX_DIMENSIONS = 10;
-const POLL_MS = 1000;
+const POLL_MS = 5000;
+const noRefresh = () => {};
 
 /**
  * The metric time zone and the analysed metadata keys. Saving starts a recount on the server,
@@ -35,6 +37,12 @@ export function TimeZoneCard({ manage }: { manage: boolean }) {
   const [recount, setRecount] = useState<RecountProgress | null>(null);
   const [finished, setFinished] = useState(false);
   useEffect(() => { if (data) { setZone(data.timeZone); setDims(data.dimensions); setRecount(data.recount); } }, [data]);
+  // Progress arrives on the workspace's live stream; the poll below is the safety net (a recount
+  // run by the CLI in another process publishes nothing here).
+  useWorkspaceStream(workspace.id, noRefresh, useCallback((f: RecountFrame) => {
+    if (f.finished) { setRecount(null); setFinished(true); }
+    else setRecount((r) => ({ done: f.done, total: f.total, startedAt: r?.startedAt ?? new Date().toISOString() }));
+  }, []));
   // Each answer sets a new progress object, which schedules the next poll; a failed poll retries.
   useEffect(() => {
     if (!recount) return;
