@@ -4,6 +4,7 @@
  * surveys and an API key, adds ONE bench-only route (the "HTTP ceiling", below), listens, and
  * prints a single JSON line describing itself. Then it reads commands on stdin:
  *   count <surveyId>   → {"count":N}   (rows in `responses` for that survey)
+ *   analysed           → {"count":N,"caughtUp":bool} (rows in `text_analyses`; whether the analysis watermark passed the newest response)
  *   stop               → closes the server and exits (so --cpu-prof profiles get written)
  */
 import fs from 'node:fs';
@@ -87,5 +88,10 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   if (cmd === 'count') {
     const row = await deps.db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', arg).executeTakeFirstOrThrow();
     console.log(JSON.stringify({ count: Number(row.n) }));
+  } else if (cmd === 'analysed') {
+    const row = await deps.db.selectFrom('text_analyses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const newest = await deps.db.selectFrom('responses').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    const job = await deps.db.selectFrom('text_jobs').select('cursor_id').where('workspace_id', '=', '*').where('kind', '=', 'analyze').executeTakeFirst();
+    console.log(JSON.stringify({ count: Number(row.n), caughtUp: !newest?.id || (job?.cursor_id ?? '') >= newest.id }));
   } else if (cmd === 'stop') await stop();
 }).on('close', () => void stop());

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, startServer, type RunningServer, workspaceWithLiveSurvey, submitPublic } from './support.js';
+import { launchChromium, startServer, type RunningServer, workspaceWithLiveSurvey, submitPublic, signIn } from './support.js';
 
 const OWNER = { email: 'alerts@lotus.example', password: 'a-long-test-password' };
 
@@ -39,11 +39,7 @@ describe('alerts in the browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(OWNER.email);
-    await page.getByTestId('login-password').fill(OWNER.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(new RegExp(`/w/${workspaceId}`));
+    await signIn(page, server, OWNER, workspaceId);
     await page.getByTestId('nav-alerts').click();
     await page.waitForURL(/\/alerts$/);
     await page.getByTestId('alerts-empty').waitFor();

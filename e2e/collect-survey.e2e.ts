@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { cli, launchChromium, screenshotPath, startServer, type RunningServer } from './support.js';
+import { cli, launchChromium, screenshotPath, startServer, type RunningServer, signIn } from './support.js';
 
 const OWNER = { email: 'lead@lotus.example', password: 'a-long-test-password' };
 const XSS = '<img src=x onerror=alert(1)>';
@@ -32,11 +32,7 @@ describe('collecting feedback in the browser', () => {
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
 
     // Sign in.
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(OWNER.email);
-    await page.getByTestId('login-password').fill(OWNER.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(new RegExp(`/w/${workspaceId}`));
+    await signIn(page, server, OWNER, workspaceId);
 
     // Build: the default NPS question plus a follow-up for detractors.
     await page.goto(`${server.url}/w/${workspaceId}/surveys/new`);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotPath, startServer, type RunningServer, workspaceWithLiveSurvey, submitPublic } from './support.js';
+import { launchChromium, screenshotPath, startServer, type RunningServer, workspaceWithLiveSurvey, submitPublic, signIn } from './support.js';
 
 const OWNER = { email: 'cx@lotus.example', password: 'a-long-test-password' };
 
@@ -57,11 +57,7 @@ describe('dashboards in the browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
 
     // Sign in and open the dashboards from the navigation: the built-in Overview.
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(OWNER.email);
-    await page.getByTestId('login-password').fill(OWNER.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(new RegExp(`/w/${workspaceId}`));
+    await signIn(page, server, OWNER, workspaceId);
     await page.getByTestId('nav-dashboards').click();
     await page.waitForURL(/\/dashboards$/);
     await expect.poll(() => npsValue(page), { timeout: 10_000 }).toBe('+60');

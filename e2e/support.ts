@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -99,4 +99,13 @@ export async function workspaceWithLiveSurvey(server: RunningServer, owner: { em
 export async function submitPublic(server: RunningServer, publicId: string, body: Record<string, unknown>): Promise<number> {
   const res = await fetch(`${server.url}/api/public/surveys/${publicId}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return res.status;
+}
+
+/** Signs in through the login page and waits for the workspace the account lands in. */
+export async function signIn(page: Page, server: RunningServer, owner: { email: string; password: string }, workspaceId: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-email').fill(owner.email);
+  await page.getByTestId('login-password').fill(owner.password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(new RegExp(`/w/${workspaceId}`));
 }

@@ -4,8 +4,10 @@
  * the URL; an answer that looks like HTML shown as text; the page in 繁體中文.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import { launchChromium, startServer, type RunningServer, workspaceWithLiveSurvey, submitPublic } from './support.js';
+import { launchChromium, startServer, type RunningServer, workspaceWithLiveSurvey, submitPublic, signIn } from './support.js';
 
 const OWNER = { email: 'texts@lotus.example', password: 'a-long-test-password' };
 const XSS = '<img src=x onerror=alert(1)> the checkout page broke';
@@ -52,11 +54,7 @@ describe('texts in the browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
 
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(OWNER.email);
-    await page.getByTestId('login-password').fill(OWNER.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(new RegExp(`/w/${workspaceId}`));
+    await signIn(page, server, OWNER, workspaceId);
     await page.getByTestId('nav-texts').click();
     await page.waitForURL(/\/texts$/);
 
@@ -117,6 +115,77 @@ describe('texts in the browser', () => {
     await page.screenshot({ path: '/tmp/texts-themes.png', fullPage: true });
 
     expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('re-analyses texts of an older model when asked, with progress', async () => {
+    // Two texts as if an earlier model had made them (only the version changes; their numbers stay).
+    const db = new Database(path.join(server.dataDir, 'touchpoint.db'));
+    try {
+      const ids = db.prepare('SELECT id FROM text_analyses WHERE workspace_id = ? ORDER BY id LIMIT 2').all(workspaceId) as { id: string }[];
+      expect(ids).toHaveLength(2);
+      db.prepare(`UPDATE text_analyses SET model_version = 'tp-older-model' WHERE id IN (?, ?)`).run(ids[0].id, ids[1].id);
+    } finally { db.close(); }
+
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, server, OWNER, workspaceId);
+    await page.goto(`${server.url}/w/${workspaceId}/texts`);
+    await expect.poll(() => page.getByTestId('reanalysis').innerText(), { timeout: 10_000 }).toContain('2 analysed by an older model');
+    await page.screenshot({ path: '/tmp/texts-reanalysis.png' });
+    await page.getByTestId('reanalyse').click();
+    // The run is short: the count goes away once every text is current (progress shows meanwhile).
+    await expect.poll(() => page.getByTestId('reanalysis').count(), { timeout: 15_000, interval: 250 }).toBe(0);
+    await expect.poll(() => page.getByTestId('reanalysis-progress').count(), { timeout: 15_000 }).toBe(0);
+    expect(await page.getByTestId('text-item').count()).toBe(5);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('shows the sentiment of the analysed answers on dashboard tiles, and its weight in the CX index settings', async () => {
+    // Tall enough for the three tiles in one (non-full-page) screenshot: full-page shots repeat the sticky header.
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 1350 }, locale: 'en-US' });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, server, OWNER, workspaceId);
+    await page.getByTestId('nav-dashboards').click();
+    await page.getByTestId('dashboard-more').click();
+    await page.getByTestId('dashboard-new').click();
+    await page.getByTestId('dashboard-name-input').fill('Voice of the customer');
+    await page.getByTestId('dashboard-name-submit').click();
+    await page.getByTestId('edit-bar').waitFor();
+    for (const type of ['value', 'trend', 'breakdown']) {
+      await page.getByTestId('add-tile-type').selectOption(type);
+      await page.getByTestId('add-tile').click();
+      await page.getByTestId('tile-editor').last().getByTestId('tile-metric').selectOption('sentiment');
+    }
+    await page.getByTestId('tile-editor').nth(1).getByTestId('tile-interval').selectOption('day');
+    await page.getByTestId('tile-editor').nth(2).getByTestId('tile-by').selectOption('language');
+    await page.getByTestId('edit-save').click();
+    await page.getByTestId('edit-bar').waitFor({ state: 'detached' });
+
+    // The five answers are analysed (the tests above waited for it): a signed mean on −1…1, n = texts.
+    const value = page.locator('[data-testid="tile"][data-tile-type="value"]');
+    await expect.poll(() => value.getByTestId('value-number').innerText(), { timeout: 10_000 }).toMatch(/^[+−-]?\d\.\d\d$/);
+    expect(await value.getByTestId('value-n').innerText()).toBe('n = 5');
+    expect(await value.getByTestId('value-sentiment-shares').innerText()).toMatch(/\d+% positive · \d+% negative/);
+    expect(await value.innerText()).toContain('Sentiment');
+    await page.locator('[data-testid="tile"][data-tile-type="trend"] canvas').first().waitFor();
+    await page.locator('[data-testid="tile"][data-tile-type="breakdown"] canvas').first().waitFor();
+    await page.screenshot({ path: '/tmp/sentiment-dashboard.png' });
+
+    // Settings → Metrics: sentiment has its own CX index weight (0 until someone sets one).
+    await page.goto(`${server.url}/w/${workspaceId}/settings/metrics`);
+    await page.getByTestId('cx-weight-sentiment').waitFor();
+    expect(await page.getByTestId('cx-weight-sentiment').inputValue()).toBe('0');
+    await page.getByTestId('cx-weight-sentiment').fill('2');
+    await page.getByTestId('cx-weights-save').click();
+    await expect.poll(() => page.getByTestId('cx-history').innerText(), { timeout: 5_000 }).toContain('Sentiment 2');
+    await page.screenshot({ path: '/tmp/sentiment-weights.png' });
     expect(errors).toEqual([]);
     await ctx.close();
   });

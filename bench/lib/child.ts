@@ -72,3 +72,8 @@ export async function countRows(child: JsonChild, surveyId: string): Promise<num
   child.send(`count ${surveyId}`);
   return (await child.next<{ count: number }>()).count;
 }
+
+export async function countAnalysed(child: JsonChild): Promise<{ count: number; caughtUp: boolean }> {
+  child.send('analysed');
+  return child.next<{ count: number; caughtUp: boolean }>();
+}

@@ -29,6 +29,26 @@ export function demoItems(count: number, seed = 7): BatchResponse[] {
   return out;
 }
 
+/** Open-text questions of the bench survey: a response answers the one its NPS band shows. */
+const TEXT_QUESTIONS = BENCH_SURVEY.definition.questions.filter((q) => q.type === 'open_text').map((q) => q.id);
+
+/** Demo items that each carry at least one open-text answer (the demo's EN/繁/简 comments). */
+export function itemsWithText(count: number, seed = 13): BatchResponse[] {
+  const out: BatchResponse[] = [];
+  for (let round = 0; out.length < count; round++)
+    for (const it of demoItems(count * 3, seed + round))
+      if (out.length < count && TEXT_QUESTIONS.some((q) => typeof it.answers[q] === 'string' && (it.answers[q] as string).trim())) out.push(it);
+  return out;
+}
+
+/** Batch bodies of items that all carry text (`itemsWithText`), keys `<prefix><n>-<i>`. */
+export function textBatchBodies(prefix: string, batchSize = 100, templates = 40): RotatingBodies {
+  const items = itemsWithText(batchSize * templates);
+  const parts = Array.from({ length: templates }, (_, t) =>
+    JSON.stringify({ responses: items.slice(t * batchSize, (t + 1) * batchSize).map((it, i) => ({ idempotencyKey: `${SEQ}-${i}`, ...it })) }).split(SEQ));
+  return new RotatingBodies(parts, (n) => `${prefix}${n}`);
+}
+
 /** Cycles through templates; `next()` returns the body of request n with its unique keys. */
 export class RotatingBodies {
   private n = 0;

@@ -24,11 +24,15 @@ const q = (id: string, type: string, en: string) => ({ id, type, required: false
 const SURVEY = { languages: ['en'], defaultLanguage: 'en', thankYou: { en: 'Thanks' }, questions: [q('nps', 'nps', 'Recommend?'), q('csat', 'csat', 'Satisfied?'), q('ces', 'ces', 'Easy?'), q('comment', 'open_text', 'Why?')] };
 
 /**
- * BENCH_METRICS_SQLITE_DIR: reuse a DATA_DIR an earlier run filled (and left behind when it was
- * stopped): no load, only the cube recount (skipped with BENCH_METRICS_RECOUNT=0) and the queries. Loading 10M rows takes ~12 minutes.
+ * BENCH_METRICS_SQLITE_DIR / BENCH_METRICS_PG_SCHEMA: reuse a SQLite DATA_DIR or a PostgreSQL schema an
+ * earlier run filled (and kept, or left behind when it was stopped): no load, only the cube recount
+ * (skipped with BENCH_METRICS_RECOUNT=0) and the queries. Loading 10M rows takes ~10 minutes, so the
+ * slow part can run while the machine is busy and the timed queries later on a quiet one.
  */
-export async function reuseSqliteStore(dataDir: string, metric: { timeZone: string; dimensions: string[] }, log: (s: string) => void): Promise<Loaded> {
-  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' };
+export async function reuseStore(store: 'sqlite' | 'postgres', kept: string, metric: { timeZone: string; dimensions: string[] }, log: (s: string) => void): Promise<Loaded> {
+  const env: Record<string, string> = store === 'sqlite'
+    ? { DATA_DIR: kept, LOG_LEVEL: 'silent', DATABASE_URL: '' }
+    : { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tp-metrics-')), LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL!, DATABASE_SCHEMA: kept };
   const { deps, store: opened } = await createDeps(loadConfig({ ...process.env, ...env }));
   const ws = await deps.db.selectFrom('workspaces').select('id').where('name', '=', 'Metrics bench').executeTakeFirstOrThrow();
   const ctx = { workspaceId: ws.id, actor: { ...SYSTEM_ACTOR, label: 'bench' } };
@@ -37,9 +41,9 @@ export async function reuseSqliteStore(dataDir: string, metric: { timeZone: stri
   const started = Date.now();
   // BENCH_METRICS_RECOUNT=0: the store's cube is already current (an earlier run counted it); only query.
   const skip = process.env.BENCH_METRICS_RECOUNT === '0';
-  const built = skip ? { cellWrites: NaN } : (await recountNow(deps, ctx, metric, { onProgress: (n) => { if (n % 1_000_000 === 0) log(`  sqlite: cube recount at ${(n / 1e6).toFixed(0)}M rows`); } })).rebuilt;
+  const built = skip ? { cellWrites: NaN } : (await recountNow(deps, ctx, metric, { onProgress: (n) => { if (n % 1_000_000 === 0) log(`  ${store}: cube recount at ${(n / 1e6).toFixed(0)}M rows`); } })).rebuilt;
   const cubeSeconds = skip ? NaN : (Date.now() - started) / 1000;
-  opened.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+  opened.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
   await opened.close();
   // Left in place: whoever passed the directory decides when it goes.
   return { env, workspaceId: ws.id, apiKey, loadSeconds: NaN, cubeSeconds, rows, cubeCellWrites: built.cellWrites, cleanup: async () => {} };

@@ -9,7 +9,7 @@ import os from 'node:os';
 import { spawnTs } from '../lib/child.js';
 import { fmt, printTable, writeResults } from '../lib/report.js';
 import { duckdbReference, type Row } from './duckdb-reference.js';
-import { loadProductStore, reuseSqliteStore, type Loaded } from './product-load.js';
+import { loadProductStore, reuseStore, type Loaded } from './product-load.js';
 import { ensureWebApp, measureDashboard } from './dashboard-page.js';
 
 const N = Number(process.env.BENCH_METRICS_ROWS ?? 10_000_000);
@@ -68,9 +68,9 @@ function sameNumbers(a: Row[], b: Row[]): string | null {
 
 async function storeRun(store: 'sqlite' | 'postgres') {
   const metric = { timeZone: TZ, dimensions: ['plan', 'region', 'utm_source'] };
-  const reuse = store === 'sqlite' ? process.env.BENCH_METRICS_SQLITE_DIR : undefined;
+  const reuse = store === 'sqlite' ? process.env.BENCH_METRICS_SQLITE_DIR : process.env.BENCH_METRICS_PG_SCHEMA;
   log(reuse ? `${store}: reusing ${reuse}` : `${store}: loading ${fmt(N)} rows…`);
-  const loaded = reuse ? await reuseSqliteStore(reuse, metric, log) : await loadProductStore(store, GEN, metric, log);
+  const loaded = reuse ? await reuseStore(store, reuse, metric, log) : await loadProductStore(store, GEN, metric, log);
   log(`${store}: loaded in ${fmt(loaded.loadSeconds, 1)} s, cube recount ${fmt(loaded.cubeSeconds, 1)} s; querying…`);
   try {
     const timed = await timeApi(loaded);
