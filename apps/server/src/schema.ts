@@ -8,7 +8,8 @@ import type { MetricsTables } from './modules/metrics/metrics.tables.js';
 import type { DashboardsTables } from './modules/dashboards/dashboards.tables.js';
 import type { AlertsTables } from './modules/alerts/alerts.tables.js';
 import type { TextTables } from './modules/text-analytics/text.tables.js';
+import type { CustomersTables } from './modules/customers/customers.tables.js';
 
-export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables, DashboardsTables, AlertsTables, TextTables {}
+export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables, DashboardsTables, AlertsTables, TextTables, CustomersTables {}
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;

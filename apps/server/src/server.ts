@@ -25,6 +25,7 @@ import { metricsConfigRoutes, metricsRoutes, MetricsRecounter } from './modules/
 import { dashboardRoutes } from './modules/dashboards/index.js';
 import { alertRoutes, AlertsWorker } from './modules/alerts/index.js';
 import { textRoutes, TextWorker } from './modules/text-analytics/index.js';
+import { customerRoutes } from './modules/customers/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -96,6 +97,7 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   // Open-text answers are analysed behind a watermark, off the request path; taxonomy edits re-tag.
   const text = new TextWorker(deps, { enabled: config.textAnalysis === 'on', nice: config.textAnalysisNice, chunk: options.textChunk, retagChunk: options.textRetagChunk, settleMs: options.textSettleMs, log: (err, msg) => app.log.error({ err }, msg) });
   textRoutes(app, deps, text);
+  customerRoutes(app, deps);
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);
   serveWebApp(app, config.webDist ?? DEFAULT_WEB_DIST);

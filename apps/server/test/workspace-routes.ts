@@ -22,6 +22,13 @@ export const OBJECT_FACTORIES = {
   alertRule: { path: '/alerts/rules', body: () => ({ name: `Walk rule ${uniq()}`, metric: 'nps', kind: 'threshold', config: { operator: 'below', value: -100, windowDays: 7 }, emailTo: ['walk@example.org'] }) },
   theme: { path: '/text/themes', body: () => ({ name: `Walk theme ${uniq()}`, keywords: ['walk', '步行'], examples: ['A long walk to the shop'] }) },
   /** `then`: a second POST on the made object (<path>/<id><then>) answers with the object wanted. */
+  customer: { path: '/events', body: () => ({ events: [{ type: 'identify', userId: `walk-${uniq()}`, email: `walk-${uniq()}@example.org`, name: 'Walk Person 步行者' }] }), idOf: (j: { profileIds: string[] }) => j.profileIds[0] },
+  // A device seen, a person seen, then the person signs in on the device: one automatic merge.
+  customerMerge: {
+    path: '/events',
+    body: () => { const u = `walk-${uniq()}`, a = `device-${uniq()}`; return { events: [{ type: 'page', anonymousId: a, url: '/walk' }, { type: 'track', userId: u, event: 'Walked' }, { type: 'identify', userId: u, anonymousId: a }] }; },
+    idOf: (j: { merges: string[] }) => j.merges[0],
+  },
   alertEvent: { path: '/alerts/rules', body: () => ({ name: `Walk alert ${uniq()}`, metric: 'csat', kind: 'anomaly', config: { interval: 'day', periods: 7, sigmas: 2 } }), then: '/test' },
 };
 export type ObjectKind = keyof typeof OBJECT_FACTORIES;
@@ -38,7 +45,8 @@ export interface RouteSpec {
   permission: Permission;
   /** What `:id` names. */
   id?: IdKind;
-  body?: () => unknown;
+  /** The body to send; gets the filled URL, for bodies that name the route's own object. */
+  body?: (url: string) => unknown;
   csv?: string;
   /** A query string (without '?') the route needs. */
   query?: string;
@@ -113,6 +121,16 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`DELETE ${W}/text/themes/:id`]: { permission: 'themes.manage', id: 'theme' },
   [`GET ${W}/text/themes/suggestions`]: { permission: 'responses.read', query: 'limit=5' },
   [`POST ${W}/text/themes/suggestions/adopt`]: { permission: 'themes.manage', body: () => ({ label: `walk ${uniq()}`, phrases: ['walking path', '步道'] }) },
+  [`POST ${W}/events`]: { permission: 'customers.write', body: () => OBJECT_FACTORIES.customer.body() },
+  [`GET ${W}/customers`]: { permission: 'customers.read', query: 'q=walk' },
+  [`GET ${W}/customers/traits`]: { permission: 'customers.read' },
+  [`PUT ${W}/customers/traits/:key`]: { permission: 'customers.manage', body: () => ({ type: 'number', rule: 'latest' }) },
+  [`GET ${W}/customers/:id`]: { permission: 'customers.read', id: 'customer' },
+  [`GET ${W}/customers/:id/timeline`]: { permission: 'customers.read', id: 'customer', query: 'limit=5' },
+  [`GET ${W}/customers/:id/merges`]: { permission: 'customers.read', id: 'customer' },
+  // Merging a person with themselves changes nothing and answers 200, as a retried merge would.
+  [`POST ${W}/customers/:id/merge`]: { permission: 'customers.manage', id: 'customer', body: (url) => ({ absorbedId: url.split('/customers/')[1].split('/')[0] }) },
+  [`POST ${W}/customers/merges/:id/unmerge`]: { permission: 'customers.manage', id: 'customerMerge' },
   [`POST ${S}/invitations`]: { permission: 'surveys.distribute', body: () => ({ recipients: [{ email: `walk-${uniq()}@example.org`, name: 'Walk' }] }) },
 };
 
@@ -134,7 +152,7 @@ export function expandRoutes(captured: RouteOptions[]): Route[] {
 export const isWorkspaceRoute = (r: Route) => r.url === W || r.url.startsWith(`${W}/`);
 
 export function fill(url: string, p: { wid: string; sid: string; id?: string }): string {
-  return url.replace(':wid', p.wid).replace(':sid', p.sid).replace(':id', p.id ?? 'none');
+  return url.replace(':wid', p.wid).replace(':sid', p.sid).replace(':id', p.id ?? 'none').replace(':key', 'walkScore');
 }
 
 /** Headers of a fresh cookie session (cookie + CSRF token). */
@@ -151,7 +169,7 @@ export interface Answer { status: number; body: string }
 /** Sends one request: in-process, or over a real socket to `base` for event streams. */
 export async function send(s: TestServer, base: string, method: string, url: string, headers: Record<string, string>, spec?: RouteSpec): Promise<Answer> {
   const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'DELETE';
-  const payload = !hasBody ? undefined : spec?.csv ?? JSON.stringify(spec?.body?.() ?? {});
+  const payload = !hasBody ? undefined : spec?.csv ?? JSON.stringify(spec?.body?.(url) ?? {});
   const contentType = !hasBody ? undefined : spec?.csv ? 'text/csv' : 'application/json';
   const h = { ...headers, ...(contentType ? { 'content-type': contentType } : {}) };
   if (spec?.query) url += (url.includes('?') ? '&' : '?') + spec.query;

@@ -11,3 +11,4 @@ export * from './formulas/sentiment.js';
 export * from './formulas/drivers.js';
 export * from './contracts/metrics.js';
 export * from './contracts/text.js';
+export * from './contracts/customers.js';

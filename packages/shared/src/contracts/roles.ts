@@ -24,6 +24,12 @@ export const PERMISSIONS = [
   'dashboards.manage',
   /** The workspace's text taxonomy (themes): editing it re-tags every analysed text. */
   'themes.manage',
+  /** Customer profiles, timelines and identifiers (personal data, decrypted for the reader). */
+  'customers.read',
+  /** Send customer events and imports (identify, track, page, order). */
+  'customers.write',
+  /** Merge and unmerge people, define traits. */
+  'customers.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,8 +40,9 @@ const reading: readonly Permission[] = ['workspace.read', 'members.read', 'surve
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
   admin: everything,
-  analyst: [...reading, 'surveys.write', 'surveys.distribute', 'responses.write', 'responses.export', 'dashboards.manage', 'themes.manage'],
-  agent: [...reading, 'surveys.distribute', 'responses.write'],
+  analyst: [...reading, 'surveys.write', 'surveys.distribute', 'responses.write', 'responses.export', 'dashboards.manage', 'themes.manage', 'customers.read', 'customers.write'],
+  // Agents serve customers: they see who they talk to.
+  agent: [...reading, 'surveys.distribute', 'responses.write', 'customers.read'],
   viewer: reading,
 };
 
@@ -44,7 +51,7 @@ export function roleAllows(role: Role, permission: Permission): boolean {
 }
 
 /** Scopes an API key may carry, and the permissions each grants. */
-export const API_KEY_SCOPES = ['surveys:read', 'surveys:write', 'responses:read', 'responses:write', 'responses:export'] as const;
+export const API_KEY_SCOPES = ['surveys:read', 'surveys:write', 'responses:read', 'responses:write', 'responses:export', 'events:write', 'customers:read'] as const;
 export const ApiKeyScope = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof ApiKeyScope>;
 
@@ -54,6 +61,8 @@ export const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
   'responses:read': ['workspace.read', 'surveys.read', 'responses.read'],
   'responses:write': ['workspace.read', 'responses.write'],
   'responses:export': ['workspace.read', 'surveys.read', 'responses.export'],
+  'events:write': ['workspace.read', 'customers.write'],
+  'customers:read': ['workspace.read', 'customers.read'],
 };
 
 export function scopesAllow(scopes: readonly ApiKeyScope[], permission: Permission): boolean {

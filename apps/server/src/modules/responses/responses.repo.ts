@@ -70,3 +70,25 @@ export async function countResponsesAfter(db: Q, workspaceId: string, afterId: s
   const r = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).where('id', '>', afterId).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** Whose answers: the customer ids responses carry, and respondents' keyed email hashes. */
+export interface PersonKeys { externalIds: string[]; emailHashes: string[] }
+export interface PersonResponseRow { id: string; survey_id: string; survey_name: string; status: string; channel: string; nps: number | null; csat: number | null; ces: number | null; created_at: string }
+
+/**
+ * A person's responses before a (created_at, id) cursor, newest first, with the survey's name: for
+ * the customer timeline. `scored` keeps only answers with an NPS (the profile's latest NPS).
+ */
+export async function responsesOfPerson(db: Q, workspaceId: string, who: PersonKeys, cursor: { at: string; id: string } | null, limit: number, scored = false): Promise<PersonResponseRow[]> {
+  if (!who.externalIds.length && !who.emailHashes.length) return [];
+  let q = db.selectFrom('responses as r').innerJoin('surveys as s', 's.id', 'r.survey_id')
+    .select(['r.id', 'r.survey_id', 's.name as survey_name', 'r.status', 'r.channel', 'r.nps', 'r.csat', 'r.ces', 'r.created_at'])
+    .where('r.workspace_id', '=', workspaceId)
+    .where((eb) => eb.or([
+      ...(who.externalIds.length ? [eb('r.customer_external_id', 'in', who.externalIds)] : []),
+      ...(who.emailHashes.length ? [eb('r.respondent_id', 'in', eb.selectFrom('respondents').select('id').where('workspace_id', '=', workspaceId).where('email_hash', 'in', who.emailHashes))] : []),
+    ]));
+  if (scored) q = q.where('r.nps', 'is not', null);
+  if (cursor) q = q.where((eb) => eb.or([eb('r.created_at', '<', cursor.at), eb.and([eb('r.created_at', '=', cursor.at), eb('r.id', '<', cursor.id)])]));
+  return q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute() as Promise<PersonResponseRow[]>;
+}

@@ -144,3 +144,14 @@ export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+/**
+ * Serialises transactions that take the same key until they end: a transaction-scoped advisory
+ * lock on PostgreSQL (re-entrant, so units sharing a group-commit transaction pass). SQLite runs
+ * one write transaction at a time already. Used where a decision reads before it writes and two
+ * concurrent transactions must not both decide on the same stale read (identity resolution).
+ */
+export async function lockKey(trx: Kysely<any>, key: string): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}

@@ -1,0 +1,48 @@
+/** HTTP face of Customer 360: event intake, people (search, profile, timeline), merges and trait definitions. */
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CustomerSearchQuery, EventBatch, ManualMergeInput, TimelineQuery, TraitDefinitionInput, TraitKey } from '@touchpoint/shared';
+import type { Deps } from '../../deps.js';
+import { workspaceOf } from '../../platform/http/access.js';
+import { ingestEvents } from './intake.service.js';
+import { getProfile, searchCustomers } from './profiles.service.js';
+import { timeline } from './timeline.service.js';
+import { listMerges, listTraitDefinitions, mergeByHand, putTraitDefinition, unmerge } from './merges.service.js';
+
+const Wid = z.object({ wid: z.string().min(1).max(64) });
+const WidId = Wid.extend({ id: z.string().min(1).max(64) });
+const IdempotencyHeader = z.object({ 'idempotency-key': z.string().min(1).max(100).optional() });
+
+export function customerRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['customers'];
+  const read = { access: { kind: 'workspace' as const, permission: 'customers.read' as const } };
+  const write = { access: { kind: 'workspace' as const, permission: 'customers.write' as const } };
+  const manage = { access: { kind: 'workspace' as const, permission: 'customers.manage' as const } };
+
+  r.post('/api/workspaces/:wid/events', {
+    config: write, bodyLimit: 8 * 1024 * 1024,
+    schema: {
+      tags, params: Wid, headers: IdempotencyHeader, body: EventBatch,
+      summary: 'Store up to 1,000 customer events (identify, track, page, order): all valid or none stored; 202 once committed; an Idempotency-Key makes a retried batch a no-op',
+    },
+  }, async (req, reply) => reply.status(202).send(await ingestEvents(deps, workspaceOf(req), req.body.events, { transport: 'http', batchKey: req.headers['idempotency-key'] })));
+
+  r.get('/api/workspaces/:wid/customers', { config: read, schema: { tags, params: Wid, querystring: CustomerSearchQuery.partial({ q: true }), summary: 'Find people by email, phone, id or name (any script); without q, the people seen last' } },
+    async (req) => searchCustomers(deps, workspaceOf(req).workspaceId, req.query.q, req.query.limit ?? 20));
+  r.get('/api/workspaces/:wid/customers/traits', { config: read, schema: { tags, params: Wid, summary: 'Declared traits: type and merge rule' } },
+    async (req) => listTraitDefinitions(deps, workspaceOf(req).workspaceId));
+  r.put('/api/workspaces/:wid/customers/traits/:key', { config: manage, schema: { tags, params: Wid.extend({ key: TraitKey }), body: TraitDefinitionInput, summary: 'Declare a trait\'s type and how merged profiles resolve it (latest, first or both)' } },
+    async (req) => putTraitDefinition(deps, workspaceOf(req), req.params.key, req.body));
+  r.get('/api/workspaces/:wid/customers/:id', { config: read, schema: { tags, params: WidId, summary: 'A person: every merged profile resolved into one (a merged profile\'s id answers with its person)' } },
+    async (req) => getProfile(deps, workspaceOf(req).workspaceId, req.params.id));
+  r.get('/api/workspaces/:wid/customers/:id/timeline', { config: read, schema: { tags, params: WidId, querystring: TimelineQuery, summary: 'Everything a person did and said, newest first, across merged profiles' } },
+    async (req) => timeline(deps, workspaceOf(req).workspaceId, req.params.id, req.query));
+  r.get('/api/workspaces/:wid/customers/:id/merges', { config: read, schema: { tags, params: WidId, summary: 'The merge history of a person' } },
+    async (req) => listMerges(deps, workspaceOf(req).workspaceId, req.params.id));
+  r.post('/api/workspaces/:wid/customers/:id/merge', { config: manage, schema: { tags, params: WidId, body: ManualMergeInput, summary: 'Merge another person into this one (already one person: nothing changes)' } },
+    async (req) => { await mergeByHand(deps, workspaceOf(req), req.params.id, req.body.absorbedId); return getProfile(deps, workspaceOf(req).workspaceId, req.params.id); });
+  r.post('/api/workspaces/:wid/customers/merges/:id/unmerge', { config: manage, schema: { tags, params: WidId, summary: 'Undo a merge: both sides become the people they were (undone already: nothing changes)' } },
+    async (req) => unmerge(deps, workspaceOf(req), req.params.id));
+}

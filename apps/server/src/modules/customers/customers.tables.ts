@@ -1,0 +1,56 @@
+/** Customer 360 tables (migration 0009). Times are ISO-8601 text; JSON columns are text. */
+export interface CustomersTable {
+  id: string; workspace_id: string;
+  /** The cluster's root when this profile was merged into another; null on a root. */
+  merged_into: string | null;
+  name_enc: string | null;
+  /** JSON { key: { v, at } }: each value with the event time that set it. */
+  traits: string;
+  /** JSON { purpose: { granted, at } }. */
+  consents: string;
+  /** JSON { currency: revenue } of this profile's own orders. */
+  revenue: string;
+  order_count: number;
+  first_seen_at: string | null;
+  last_seen_at: string | null;
+  churn_risk: number | null;
+  created_at: string; updated_at: string;
+}
+
+export interface CustomerIdentifiersTable {
+  id: string; workspace_id: string; customer_id: string;
+  kind: 'email' | 'phone' | 'external' | 'anonymous';
+  /** The external id's system; '' for the other kinds. */
+  source: string;
+  value_hash: string; value_enc: string;
+  verified: number;
+  created_at: string;
+}
+
+export interface CustomerNameTokensTable { workspace_id: string; token_hash: string; customer_id: string }
+
+export interface CustomerEventsTable {
+  id: string; workspace_id: string; customer_id: string;
+  type: 'identify' | 'track' | 'page' | 'order';
+  name: string | null; properties: string;
+  revenue: number | null; currency: string | null;
+  idempotency_key: string; transport: string;
+  occurred_at: string; received_at: string;
+}
+
+export interface CustomerMergesTable {
+  id: string; workspace_id: string; survivor_id: string; absorbed_id: string;
+  reason: string; actor: string; merged_at: string;
+  unmerged_at: string | null; unmerged_by: string | null;
+}
+
+export interface CustomerTraitDefinitionsTable { workspace_id: string; key: string; type: string; rule: string; updated_at: string }
+
+export interface CustomersTables {
+  customers: CustomersTable;
+  customer_identifiers: CustomerIdentifiersTable;
+  customer_name_tokens: CustomerNameTokensTable;
+  customer_events: CustomerEventsTable;
+  customer_merges: CustomerMergesTable;
+  customer_trait_definitions: CustomerTraitDefinitionsTable;
+}
