@@ -88,6 +88,30 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('customer_merges_survivor').on('customer_merges').columns(['survivor_id']).execute();
   await db.schema.createIndex('customer_merges_absorbed').on('customer_merges').columns(['absorbed_id']).execute();
 
+  // File imports (CSV or JSONL) run in the background behind a byte cursor, moved in the same
+  // transaction as the events it covers: a crash repeats nothing and loses nothing.
+  await db.schema.createTable('customer_imports')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('format', 'text', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('file_hash', 'text', (c) => c.notNull())
+    .addColumn('size_bytes', 'bigint', (c) => c.notNull())
+    .addColumn('columns', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('cursor_bytes', 'bigint', (c) => c.notNull())
+    .addColumn('records', 'integer', (c) => c.notNull())
+    .addColumn('accepted', 'integer', (c) => c.notNull())
+    .addColumn('duplicates', 'integer', (c) => c.notNull())
+    .addColumn('invalid', 'integer', (c) => c.notNull())
+    .addColumn('errors', 'text', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('finished_at', 'text')
+    .execute();
+  await db.schema.createIndex('customer_imports_workspace').on('customer_imports').columns(['workspace_id', 'created_at']).execute();
+
   // A profile's survey answers: by the customer id a response carries, and by its respondent.
   await db.schema.createIndex('responses_customer').on('responses').columns(['workspace_id', 'customer_external_id', 'created_at']).execute();
   await db.schema.createIndex('responses_respondent').on('responses').columns(['respondent_id', 'created_at']).execute();
@@ -104,5 +128,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const i of ['responses_customer', 'responses_respondent']) await db.schema.dropIndex(i).execute();
-  for (const t of ['customer_trait_definitions', 'customer_merges', 'customer_events', 'customer_name_tokens', 'customer_identifiers', 'customers']) await db.schema.dropTable(t).execute();
+  for (const t of ['customer_imports', 'customer_trait_definitions', 'customer_merges', 'customer_events', 'customer_name_tokens', 'customer_identifiers', 'customers']) await db.schema.dropTable(t).execute();
 }

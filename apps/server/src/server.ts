@@ -25,7 +25,7 @@ import { metricsConfigRoutes, metricsRoutes, MetricsRecounter } from './modules/
 import { dashboardRoutes } from './modules/dashboards/index.js';
 import { alertRoutes, AlertsWorker } from './modules/alerts/index.js';
 import { textRoutes, TextWorker } from './modules/text-analytics/index.js';
-import { customerRoutes } from './modules/customers/index.js';
+import { customerRoutes, ImportRunner } from './modules/customers/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -36,6 +36,8 @@ export interface Touchpoint {
   recounts: MetricsRecounter;
   /** Background text analysis and re-tags (tests wait on it). */
   text: TextWorker;
+  /** Background customer event imports (tests wait on it). */
+  imports: ImportRunner;
   /** Starts listening; returns the base URL (used for links when PUBLIC_URL is unset). */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -73,6 +75,8 @@ export interface ServerOptions {
   textChunk?: number;
   textRetagChunk?: number;
   textSettleMs?: number;
+  /** Records per customer-import chunk (default IMPORT_CHUNK). */
+  importChunk?: number;
 }
 
 export async function createServer(config: Config = loadConfig(), options: ServerOptions = {}): Promise<Touchpoint> {
@@ -97,7 +101,9 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   // Open-text answers are analysed behind a watermark, off the request path; taxonomy edits re-tag.
   const text = new TextWorker(deps, { enabled: config.textAnalysis === 'on', nice: config.textAnalysisNice, chunk: options.textChunk, retagChunk: options.textRetagChunk, settleMs: options.textSettleMs, log: (err, msg) => app.log.error({ err }, msg) });
   textRoutes(app, deps, text);
-  customerRoutes(app, deps);
+  // Event file imports run chunk by chunk behind a byte cursor; ones a restart cut short resume.
+  const imports = new ImportRunner(deps, { chunk: options.importChunk, log: (err, msg) => app.log.error({ err }, msg) });
+  customerRoutes(app, deps, imports);
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);
   serveWebApp(app, config.webDist ?? DEFAULT_WEB_DIST);
@@ -125,12 +131,13 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   alerts.listen();
   text.listen();
   await recounts.start();
+  if (config.worker) await imports.start();
   if (config.worker) await text.start();
   if (config.worker) deps.outbox.start();
   if (config.worker) alerts.start();
 
   return {
-    app, deps, store, recounts, text,
+    app, deps, store, recounts, text, imports,
     async listen(port = config.port, host = config.host) {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -140,6 +147,7 @@ export async function createServer(config: Config = loadConfig(), options: Serve
     },
     async close() {
       await recounts.stop();
+      await imports.stop();
       await text.stop();
       await deps.outbox.stop();
       await alerts.stop();

@@ -29,6 +29,8 @@ export const OBJECT_FACTORIES = {
     body: () => { const u = `walk-${uniq()}`, a = `device-${uniq()}`; return { events: [{ type: 'page', anonymousId: a, url: '/walk' }, { type: 'track', userId: u, event: 'Walked' }, { type: 'identify', userId: u, anonymousId: a }] }; },
     idOf: (j: { merges: string[] }) => j.merges[0],
   },
+  // JSON lines sent as application/json: one identify event.
+  customerImport: { path: '/customers/imports?format=jsonl&name=walk.jsonl', body: () => ({ type: 'identify', userId: `walk-import-${uniq()}` }) },
   alertEvent: { path: '/alerts/rules', body: () => ({ name: `Walk alert ${uniq()}`, metric: 'csat', kind: 'anomaly', config: { interval: 'day', periods: 7, sigmas: 2 } }), then: '/test' },
 };
 export type ObjectKind = keyof typeof OBJECT_FACTORIES;
@@ -123,6 +125,9 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`POST ${W}/text/themes/suggestions/adopt`]: { permission: 'themes.manage', body: () => ({ label: `walk ${uniq()}`, phrases: ['walking path', '步道'] }) },
   [`POST ${W}/events`]: { permission: 'customers.write', body: () => OBJECT_FACTORIES.customer.body() },
   [`GET ${W}/customers`]: { permission: 'customers.read', query: 'q=walk' },
+  [`POST ${W}/customers/imports`]: { permission: 'customers.write', csv: 'type,userId,event\ntrack,walk-user,Walked\n', query: 'format=csv&name=walk.csv' },
+  [`GET ${W}/customers/imports`]: { permission: 'customers.write' },
+  [`GET ${W}/customers/imports/:id`]: { permission: 'customers.write', id: 'customerImport' },
   [`GET ${W}/customers/traits`]: { permission: 'customers.read' },
   [`PUT ${W}/customers/traits/:key`]: { permission: 'customers.manage', body: () => ({ type: 'number', rule: 'latest' }) },
   [`GET ${W}/customers/:id`]: { permission: 'customers.read', id: 'customer' },

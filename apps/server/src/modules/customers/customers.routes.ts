@@ -9,12 +9,22 @@ import { ingestEvents } from './intake.service.js';
 import { getProfile, searchCustomers } from './profiles.service.js';
 import { timeline } from './timeline.service.js';
 import { listMerges, listTraitDefinitions, mergeByHand, putTraitDefinition, unmerge } from './merges.service.js';
+import { createImport, getImport, listImports } from './imports.service.js';
+import type { ImportRunner } from './imports.runner.js';
+import type { Readable } from 'node:stream';
+
+/** Import uploads arrive as a stream (CSV, JSONL, or JSON lines sent as application/json) and go straight to disk. */
+const IMPORT_TYPES = ['text/csv', 'text/plain', 'application/x-ndjson', 'application/jsonl', 'application/json', 'application/octet-stream'];
+const ImportQuery = z.object({
+  format: z.enum(['csv', 'jsonl']).optional(),
+  name: z.string().trim().min(1).max(200).default('upload'),
+}).strict();
 
 const Wid = z.object({ wid: z.string().min(1).max(64) });
 const WidId = Wid.extend({ id: z.string().min(1).max(64) });
 const IdempotencyHeader = z.object({ 'idempotency-key': z.string().min(1).max(100).optional() });
 
-export function customerRoutes(app: FastifyInstance, deps: Deps) {
+export function customerRoutes(app: FastifyInstance, deps: Deps, imports: ImportRunner) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['customers'];
   const read = { access: { kind: 'workspace' as const, permission: 'customers.read' as const } };
@@ -28,6 +38,26 @@ export function customerRoutes(app: FastifyInstance, deps: Deps) {
       summary: 'Store up to 1,000 customer events (identify, track, page, order): all valid or none stored; 202 once committed; an Idempotency-Key makes a retried batch a no-op',
     },
   }, async (req, reply) => reply.status(202).send(await ingestEvents(deps, workspaceOf(req), req.body.events, { transport: 'http', batchKey: req.headers['idempotency-key'] })));
+
+  void app.register(async (scope) => {
+    scope.removeContentTypeParser(['text/csv', 'text/plain', 'application/json']);
+    scope.addContentTypeParser(IMPORT_TYPES, (_req, payload, done) => done(null, payload));
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/workspaces/:wid/customers/imports', {
+      config: write,
+      schema: { tags, params: Wid, querystring: ImportQuery, summary: 'Upload a CSV or JSONL file of events (up to 2 GB); it is imported in the background with progress (202)' },
+    }, async (req, reply) => {
+      const type = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+      const format = req.query.format ?? (type === 'text/csv' ? 'csv' : 'jsonl');
+      const ctx = workspaceOf(req);
+      const created = await createImport(deps, ctx, req.body as Readable, { format, fileName: req.query.name });
+      imports.kick(ctx.workspaceId, created.id);
+      return reply.status(202).send(created);
+    });
+  });
+  r.get('/api/workspaces/:wid/customers/imports', { config: write, schema: { tags, params: Wid, summary: 'The last 50 event imports with their progress' } },
+    async (req) => listImports(deps, workspaceOf(req).workspaceId));
+  r.get('/api/workspaces/:wid/customers/imports/:id', { config: write, schema: { tags, params: WidId, summary: 'One import: bytes done of the file, records stored, duplicates, invalid records with the first errors' } },
+    async (req) => getImport(deps, workspaceOf(req).workspaceId, req.params.id));
 
   r.get('/api/workspaces/:wid/customers', { config: read, schema: { tags, params: Wid, querystring: CustomerSearchQuery.partial({ q: true }), summary: 'Find people by email, phone, id or name (any script); without q, the people seen last' } },
     async (req) => searchCustomers(deps, workspaceOf(req).workspaceId, req.query.q, req.query.limit ?? 20));

@@ -46,6 +46,24 @@ export interface CustomerMergesTable {
 
 export interface CustomerTraitDefinitionsTable { workspace_id: string; key: string; type: string; rule: string; updated_at: string }
 
+export interface CustomerImportsTable {
+  id: string; workspace_id: string; format: 'csv' | 'jsonl'; file_name: string;
+  /** sha256 of the file: event keys derive from it, so importing the same file again stores nothing twice. */
+  file_hash: string;
+  size_bytes: number;
+  /** CSV header (JSON array), read once, so a resumed import can start mid-file. */
+  columns: string | null;
+  status: 'running' | 'done' | 'failed';
+  /** Byte offset of the first record not yet stored. */
+  cursor_bytes: number;
+  records: number; accepted: number; duplicates: number; invalid: number;
+  /** JSON [{ line, path, message }]: the first invalid records, for the report. */
+  errors: string;
+  /** JSON Actor: who started it (the audit rows of its batches name them). */
+  actor: string;
+  created_at: string; updated_at: string; finished_at: string | null;
+}
+
 export interface CustomersTables {
   customers: CustomersTable;
   customer_identifiers: CustomerIdentifiersTable;
@@ -53,4 +71,5 @@ export interface CustomersTables {
   customer_events: CustomerEventsTable;
   customer_merges: CustomerMergesTable;
   customer_trait_definitions: CustomerTraitDefinitionsTable;
+  customer_imports: CustomerImportsTable;
 }

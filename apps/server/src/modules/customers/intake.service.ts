@@ -7,6 +7,7 @@
  */
 import { CustomerEvent, type CustomerEventType, type TraitDefinition } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
+import type { Trx } from '../../schema.js';
 import type { Actor } from '../../platform/http/access.js';
 import { formatPath, validationError, type FieldIssue } from '../../platform/http/errors.js';
 import { newTimeOrderedId, randomToken } from '../../platform/crypto/tokens.js';
@@ -49,7 +50,7 @@ export function parseEvents(raw: readonly unknown[], defs: ReadonlyMap<string, T
   return { events, issues };
 }
 
-export async function ingestEvents(deps: Deps, ctx: IntakeCtx, raw: readonly unknown[], opts: { transport: Transport; batchKey?: string }): Promise<IntakeResult> {
+export async function ingestEvents(deps: Deps, ctx: IntakeCtx, raw: readonly unknown[], opts: StoreOptions): Promise<IntakeResult> {
   const { events, issues } = parseEvents(raw, await traitDefinitionMap(deps, ctx.workspaceId));
   if (issues.length) throw validationError(issues, `${new Set(issues.map((i) => i.path.split('].')[0])).size} events are not valid; nothing was stored`);
   return storeEvents(deps, ctx, events, opts);
@@ -83,7 +84,14 @@ function describe(e: CustomerEvent): { name: string | null; properties: Record<s
 }
 
 /** Stores parsed events (already validated). */
-export async function storeEvents(deps: Deps, ctx: IntakeCtx, events: readonly CustomerEvent[], opts: { transport: Transport; batchKey?: string }): Promise<IntakeResult> {
+export interface StoreOptions {
+  transport: Transport;
+  batchKey?: string;
+  /** More work in the same transaction, after the events (an import moves its cursor here). */
+  within?: (trx: Trx, result: { accepted: number; duplicates: number }) => Promise<void>;
+}
+
+export async function storeEvents(deps: Deps, ctx: IntakeCtx, events: readonly CustomerEvent[], opts: StoreOptions): Promise<IntakeResult> {
   const now = new Date().toISOString();
   const keys = events.map((e, i) => eventKey(e, i, opts.batchKey));
   const result = await deps.writes.run(async (trx) => {
@@ -121,6 +129,7 @@ export async function storeEvents(deps: Deps, ctx: IntakeCtx, events: readonly C
     await w.flush();
     await repo.insertEvents(trx, rows);
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'customers.events_stored', targetType: 'workspace', targetId: ctx.workspaceId, details: { accepted: rows.length, duplicates: events.length - rows.length, merges: w.merges.length, transport: opts.transport } });
+    await opts.within?.(trx, { accepted: rows.length, duplicates: events.length - rows.length });
     if (rows.length) await appendEvent(trx, ctx.workspaceId, 'customers.events.stored', { count: rows.length, merges: w.merges.length, profiles: [...new Set(rows.map((r) => r.customer_id))].slice(0, 100) });
     return { accepted: rows.length, duplicates: events.length - rows.length, profileIds, merges: w.merges.map((m) => m.id) };
   });

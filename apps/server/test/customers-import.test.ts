@@ -1,0 +1,103 @@
+/**
+ * Event file imports through the API: CSV and JSONL uploads imported in the background with
+ * progress, invalid records reported by number without stopping, a second upload of the same file
+ * storing nothing twice, and an import cut short by a restart resuming exactly.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from '../src/server.js';
+import { importChunk } from '../src/modules/customers/index.js';
+import { dropPostgresSchema } from '../src/platform/db/dialect.js';
+import { startTestServer, type Client, type TestServer } from './harness.js';
+
+let s: TestServer;
+let wid: string;
+let owner: Client;
+beforeAll(async () => { s = await startTestServer({}, { importChunk: 4 }); ({ id: wid, owner } = await s.workspace('Imports')); });
+afterAll(async () => { await s.destroy(); });
+
+const upload = (c: Client, workspaceId: string, body: string | Buffer, query: string, type = 'text/csv') =>
+  c.request({ method: 'POST', url: `/api/workspaces/${workspaceId}/customers/imports?${query}`, payload: body, headers: { 'content-type': type } });
+const countEvents = async (t: TestServer, workspaceId: string) => Number((await t.deps.db.selectFrom('customer_events').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow()).n);
+
+const CSV = '\ufefftype,userId,anonymousId,email,name,event,orderId,revenue,currency,traits.age,consents.email,properties.note\n'
+  + 'identify,c-1,,lin@example.org,林小華,,,,,41,yes,\n'
+  + 'track,c-1,,,,Opened app,,,,,,"first line\nsecond line, with a comma"\n'
+  + 'order,c-1,,,,,o-77,99.5,TWD,,,\n'
+  + 'teleport,c-1,,,,,,,,,,\n'
+  + 'page,,dev-5,,,,,,,,,\n'
+  + 'identify,c-1,dev-5,,,,,,,,,\n'
+  + 'order,c-2,,,,,o-78,lots,USD,,,\n';
+
+describe('customer event imports', () => {
+  it('imports a CSV in the background with progress, reporting invalid records by number', async () => {
+    const res = await upload(owner, wid, CSV, 'format=csv&name=events.csv');
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'running', fileName: 'events.csv', sizeBytes: Buffer.byteLength(CSV) });
+    await s.imports.idle();
+    const done = (await owner.get(`/api/workspaces/${wid}/customers/imports/${res.json().id}`)).json();
+    expect(done).toMatchObject({ status: 'done', records: 7, accepted: 5, duplicates: 0, invalid: 2, doneBytes: Buffer.byteLength(CSV) });
+    expect(done.errors).toEqual([
+      expect.objectContaining({ record: 4, path: 'type' }),
+      expect.objectContaining({ record: 7, path: 'revenue' }),
+    ]);
+    const people = (await owner.get(`/api/workspaces/${wid}/customers?q=${encodeURIComponent('林小華')}`)).json().items;
+    expect(people).toHaveLength(1);
+    const p = (await owner.get(`/api/workspaces/${wid}/customers/${people[0].id}`)).json();
+    expect(p).toMatchObject({ email: 'lin@example.org', orderCount: 1, clv: 99.5, traits: { age: '41' }, consents: { email: { granted: true } } });
+    expect(p.mergedProfileIds).toHaveLength(1);
+    const track = (await owner.get(`/api/workspaces/${wid}/customers/${p.id}/timeline?kinds=track`)).json().items[0];
+    expect(track.properties).toEqual({ note: 'first line\nsecond line, with a comma' });
+    expect((await owner.get(`/api/workspaces/${wid}/customers/imports`)).json().items[0].id).toBe(res.json().id);
+  });
+
+  it('stores nothing twice when the same file is uploaded again', async () => {
+    const before = await countEvents(s, wid);
+    const res = await upload(owner, wid, CSV, 'format=csv&name=again.csv');
+    await s.imports.idle();
+    expect((await owner.get(`/api/workspaces/${wid}/customers/imports/${res.json().id}`)).json()).toMatchObject({ status: 'done', accepted: 0, duplicates: 5, invalid: 2 });
+    expect(await countEvents(s, wid)).toBe(before);
+  });
+
+  it('imports JSONL, skipping blank lines and reporting a line that is not JSON', async () => {
+    const body = ['{"type":"track","userId":"j-1","event":"Tapped"}', '', '{oops', '{"type":"page","userId":"j-1","url":"/x"}', ''].join('\n');
+    const res = await upload(owner, wid, body, 'name=events.jsonl', 'application/x-ndjson');
+    expect(res.statusCode, res.body).toBe(202);
+    await s.imports.idle();
+    expect((await owner.get(`/api/workspaces/${wid}/customers/imports/${res.json().id}`)).json()).toMatchObject({ format: 'jsonl', status: 'done', records: 3, accepted: 2, invalid: 1, errors: [{ record: 2, message: 'not valid JSON' }] });
+  });
+
+  it('refuses a CSV with unknown columns or no header, and keeps nothing of it', async () => {
+    const bad = await upload(owner, wid, 'type,mail\ntrack,x\n', 'format=csv');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ path: 'body.header' });
+    expect((await upload(owner, wid, '', 'format=csv')).statusCode).toBe(400);
+    expect(fs.readdirSync(`${s.dataDir}/imports`).filter((f) => f.endsWith('.dat'))).toEqual([]);
+    const other = await s.workspace('Other imports');
+    expect((await other.owner.get(`/api/workspaces/${other.id}/customers/imports`)).json().items).toEqual([]);
+  });
+
+  it('resumes an import a restart cut short, storing every record exactly once', async () => {
+    const a = await startTestServer({}, { importChunk: 3 });
+    const { id: w, owner: o } = await a.workspace();
+    await a.imports.stop(); // as if the process died right after the upload
+    const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ type: 'track', userId: `r-${i % 6}`, event: `E${i}` })).join('\n');
+    const res = await upload(o, w, lines, 'format=jsonl', 'application/x-ndjson');
+    expect(res.statusCode, res.body).toBe(202);
+    await importChunk(a.deps, res.json().id, 3);
+    await importChunk(a.deps, res.json().id, 3);
+    expect(await countEvents(a, w)).toBe(6);
+    await a.close();
+    const b = await createServer(a.config, { importChunk: 3 });
+    try {
+      await b.imports.idle();
+      expect(await countEvents(b as TestServer, w)).toBe(20);
+      const names = (await b.deps.db.selectFrom('customer_events').select('name').where('workspace_id', '=', w).execute()).map((r) => r.name).sort();
+      expect(names).toEqual(Array.from({ length: 20 }, (_, i) => `E${i}`).sort());
+    } finally {
+      await b.close();
+      if (process.env.DATABASE_URL && a.config.databaseSchema) await dropPostgresSchema(process.env.DATABASE_URL, a.config.databaseSchema);
+      fs.rmSync(a.dataDir, { recursive: true, force: true });
+    }
+  });
+});
