@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR } from './platform/audit.js';
 import { AppError } from './platform/http/errors.js';
 import { progressBar } from './cli/progress.js';
 import { importResponsesFile, exportResponses } from './cli/import-export.js';
+import { importEventsFile } from './cli/import-events.js';
 import { rotateKeys } from './cli/rotate-keys.js';
 
 const program = new Command('touchpoint').description('Touchpoint customer-experience platform').showHelpAfterError();
@@ -96,9 +97,16 @@ apiKey.command('create').description('Create an API key (printed once)')
     console.log(k.key);
   }));
 
-program.command('import').description('Import data').command('responses <file>').description('Import survey responses from a CSV file')
+const importCommand = program.command('import').description('Import data');
+importCommand.command('responses <file>').description('Import survey responses from a CSV file')
   .requiredOption('--survey <id>')
   .action(async (file, opts) => withDeps(async (deps) => console.log(JSON.stringify(await importResponsesFile(deps, file, opts.survey), null, 2))));
+importCommand.command('events <file>').description('Import customer events (identify, track, page, order) from a CSV or JSONL file, with progress')
+  .requiredOption('--workspace <id>').option('--format <format>', 'csv or jsonl (default: from the file name)')
+  .action(async (file, opts) => withDeps(async (deps) => {
+    if (opts.format && !['csv', 'jsonl'].includes(opts.format)) throw new InvalidArgumentError('--format must be csv or jsonl');
+    console.log(JSON.stringify(await importEventsFile(deps, file, opts.workspace, opts.format), null, 2));
+  }));
 
 program.command('export').description('Export data').command('responses').description('Export survey responses to standard output')
   .requiredOption('--survey <id>').option('--format <format>', 'csv or json (one object per line)', 'csv')

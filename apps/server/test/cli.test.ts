@@ -108,6 +108,21 @@ describe('touchpoint CLI', () => {
     expect(unknown.stderr).toContain('survey_not_found');
   });
 
+  it('imports customer events from JSONL with progress; run again, it stores nothing twice', async () => {
+    const file = path.join(store.dataDir, 'events.jsonl');
+    const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify(i % 400 === 0 ? { type: 'identify', userId: `cli-${i}`, name: '王小明', email: `cli-${i}@example.org` } : { type: 'track', userId: `cli-${i - (i % 400)}`, event: 'Scrolled' }));
+    fs.writeFileSync(file, [...lines, 'not json'].join('\n'));
+    const first = await cli('import', 'events', file, '--workspace', workspaceId);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ records: 1201, accepted: 1200, duplicates: 0, invalid: 1, errors: [{ record: 1201, message: 'not valid JSON' }] });
+    expect(first.stderr).toMatch(/Importing events: \d+\/\d+ \(100%\)/);
+    const again = await cli('import', 'events', file, '--workspace', workspaceId);
+    expect(JSON.parse(again.stdout)).toMatchObject({ accepted: 0, duplicates: 1200 });
+    const refused = await cli('import', 'events', file, '--workspace', 'no-such-workspace');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/no workspace/);
+  });
+
   it('exports the imported answers back, as CSV and as JSON lines', async () => {
     const csv = await cli('export', 'responses', '--survey', surveyId, '--format', 'csv');
     expect(csv.code, csv.stderr).toBe(0);

@@ -4,6 +4,8 @@
  * encryption at rest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FieldCipher } from '../src/platform/crypto/field-cipher.js';
+import { rotateKeys } from '../src/cli/rotate-keys.js';
 import { liveSurvey, startTestServer, type Client, type TestServer } from './harness.js';
 
 let s: TestServer;
@@ -190,5 +192,22 @@ describe('customer events and profiles', () => {
     const events = await s.deps.db.selectFrom('customer_events').select('properties').execute();
     const stored = JSON.stringify([rows, names, events]);
     for (const plain of ['mei.chen@example.com', 'Mei.Chen', '912-345-678', '陳美玲', 'u-100', 'kai@example.org']) expect(stored.includes(plain), plain).toBe(false);
+  });
+
+  it('re-encrypts names and identifiers on key rotation, keeping every value and look-up', async () => {
+    const read = async () => ({
+      ids: await s.deps.db.selectFrom('customer_identifiers').select(['id', 'value_enc', 'value_hash']).orderBy('id').execute(),
+      names: await s.deps.db.selectFrom('customers').select(['id', 'name_enc']).where('name_enc', 'is not', null).orderBy('id').execute(),
+    });
+    const before = await read();
+    const r = await rotateKeys(s.deps);
+    const rotated = new FieldCipher(r.ring);
+    const after = await read();
+    expect(after.ids.map((x) => x.value_hash)).toEqual(before.ids.map((x) => x.value_hash));
+    after.ids.forEach((row, i) => {
+      expect(rotated.keyIdOf(row.value_enc)).toBe(r.ring.activeKeyId);
+      expect(rotated.decrypt(row.value_enc)).toBe(s.deps.cipher.decrypt(before.ids[i].value_enc));
+    });
+    after.names.forEach((row, i) => expect(rotated.decrypt(row.name_enc!)).toBe(s.deps.cipher.decrypt(before.names[i].name_enc!)));
   });
 });

@@ -3,3 +3,9 @@ export { customerRoutes } from './customers.routes.js';
 export { ingestEvents, storeEvents, parseEvents, type Transport, type IntakeResult } from './intake.service.js';
 export { ImportRunner } from './imports.runner.js';
 export { createImport, importChunk, getImport } from './imports.service.js';
+
+/** Every encrypted column of this module, for key rotation. */
+export const CUSTOMER_ENCRYPTED_COLUMNS = [
+  { table: 'customers', id: 'id', columns: ['name_enc'] },
+  { table: 'customer_identifiers', id: 'id', columns: ['value_enc'] },
+] as const;
