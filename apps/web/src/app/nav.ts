@@ -4,7 +4,7 @@
  */
 import type { Permission } from '@touchpoint/shared';
 
-export type NavIcon = 'home' | 'surveys' | 'settings' | 'alerts' | 'dashboards' | 'texts';
+export type NavIcon = 'home' | 'surveys' | 'settings' | 'alerts' | 'dashboards' | 'texts' | 'customers';
 
 export interface NavEntry {
   id: string;
@@ -22,6 +22,7 @@ const entries: NavEntry[] = [
   { id: 'dashboards', labelKey: 'nav.dashboards', icon: 'dashboards', path: (w) => `/w/${w}/dashboards`, permission: 'responses.read' },
   { id: 'surveys', labelKey: 'nav.surveys', icon: 'surveys', path: (w) => `/w/${w}/surveys`, permission: 'surveys.read' },
   { id: 'texts', labelKey: 'nav.texts', icon: 'texts', path: (w) => `/w/${w}/texts`, permission: 'responses.read' },
+  { id: 'customers', labelKey: 'nav.customers', icon: 'customers', path: (w) => `/w/${w}/customers`, permission: 'customers.read' },
   { id: 'alerts', labelKey: 'nav.alerts', icon: 'alerts', path: (w) => `/w/${w}/alerts`, permission: 'responses.read' },
   { id: 'settings', labelKey: 'nav.settings', icon: 'settings', path: (w) => `/w/${w}/settings/members`, permission: 'members.read', matches: (p, w) => p.startsWith(`/w/${w}/settings`) },
 ];

@@ -17,6 +17,8 @@ const SettingsPage = named(() => import('../features/settings/SettingsPage'), 'S
 const DashboardsPage = named(() => import('../features/dashboards/DashboardsPage'), 'DashboardsPage');
 const AlertsPage = named(() => import('../features/alerts/AlertsPage'), 'AlertsPage');
 const TextsPage = named(() => import('../features/text/TextsPage'), 'TextsPage');
+const CustomersPage = named(() => import('../features/customers/CustomersPage'), 'CustomersPage');
+const CustomerProfilePage = named(() => import('../features/customers/CustomerProfilePage'), 'CustomerProfilePage');
 
 export interface WorkspaceRoute {
   pattern: string;
@@ -35,4 +37,6 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { pattern: '/w/:wid/dashboards/:id', render: (p) => <DashboardsPage dashboardId={p.id} /> },
   { pattern: '/w/:wid/alerts', render: () => <AlertsPage /> },
   { pattern: '/w/:wid/texts', render: () => <TextsPage /> },
+  { pattern: '/w/:wid/customers', render: () => <CustomersPage /> },
+  { pattern: '/w/:wid/customers/:id', render: (p) => <CustomerProfilePage key={p.id} customerId={p.id} /> },
 ];
