@@ -5,6 +5,7 @@
  * prints a single JSON line describing itself. Then it reads commands on stdin:
  *   count <surveyId>   → {"count":N}   (rows in `responses` for that survey)
  *   analysed           → {"count":N,"caughtUp":bool} (rows in `text_analyses`; whether the analysis watermark passed the newest response)
+ *   events <prefix>    → {"count":N}   (customer events whose idempotency key starts with the prefix)
  *   stop               → closes the server and exits (so --cpu-prof profiles get written)
  */
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ import readline from 'node:readline';
 import { z } from 'zod';
 import fastifyStatic from '@fastify/static';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { BatchRequest } from '@touchpoint/shared';
+import { BatchRequest, EventBatch } from '@touchpoint/shared';
 import { loadConfig } from '../apps/server/src/platform/config.js';
 import { createServer, DEFAULT_WEB_DIST } from '../apps/server/src/server.js';
 import { createWorkspaceWithOwner, createApiKey } from '../apps/server/src/modules/accounts/index.js';
@@ -26,6 +27,8 @@ import { validationError } from '../apps/server/src/platform/http/errors.js';
 import { dropPostgresSchema } from '../apps/server/src/platform/db/dialect.js';
 import { SYSTEM_ACTOR } from '../apps/server/src/platform/audit.js';
 import { BENCH_SURVEY, DISCARD_SUFFIX } from './lib/workload.js';
+import { parseEvents } from '../apps/server/src/modules/customers/index.js';
+import { traitDefinitionMap } from '../apps/server/src/modules/customers/intake.service.js';
 
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-bench-'));
@@ -58,13 +61,25 @@ app.withTypeProvider<ZodTypeProvider>().post(`/api/workspaces/:wid/surveys/:sid$
   return reply.status(201).send({ accepted: req.body.responses.length, duplicates: 0, ids: req.body.responses.map(() => crypto.randomUUID()) });
 });
 
+// The events' HTTP ceiling: same access rule, body limit, schema and per-event validation as
+// POST .../events, an answer of the same shape, nothing stored.
+app.withTypeProvider<ZodTypeProvider>().post('/api/workspaces/:wid/events-bench-discard', {
+  config: { access: { kind: 'workspace', permission: 'customers.write' } },
+  bodyLimit: 8 * 1024 * 1024,
+  schema: { hide: true, params: z.object({ wid: z.string().min(1).max(64) }), body: EventBatch },
+}, async (req, reply) => {
+  const { events, issues } = parseEvents(req.body.events, await traitDefinitionMap(deps, workspaceOf(req).workspaceId));
+  if (issues.length) throw validationError(issues);
+  return reply.status(202).send({ accepted: events.length, duplicates: 0, profileIds: events.map(() => crypto.randomUUID()), merges: [] });
+});
+
 const { workspaceId } = await createWorkspaceWithOwner(deps, { name: 'Bench', ownerEmail: 'bench@example.com', password: 'bench-password-123' });
 const ctx = { workspaceId, actor: SYSTEM_ACTOR };
 // One survey per run, so each run's stored rows can be counted on their own.
 const surveys: Record<string, { id: string; publicId: string }> = {};
 for (const name of ['warmBatch', 'batch', 'warmPublic', 'public'])
   surveys[name] = await createSurvey(deps, ctx, { ...BENCH_SURVEY, name: `Bench ${name}` }, 'live');
-const { key } = await createApiKey(deps, ctx, { name: 'bench', scopes: ['responses:write'] });
+const { key } = await createApiKey(deps, ctx, { name: 'bench', scopes: ['responses:write', 'events:write'] });
 
 const url = await tp.listen(0, '127.0.0.1');
 const synchronous = tp.store.sqlite ? ['OFF', 'NORMAL', 'FULL', 'EXTRA'][tp.store.sqlite.pragma('synchronous', { simple: true }) as number] : null;
@@ -93,5 +108,8 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
     const newest = await deps.db.selectFrom('responses').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
     const job = await deps.db.selectFrom('text_jobs').select('cursor_id').where('workspace_id', '=', '*').where('kind', '=', 'analyze').executeTakeFirst();
     console.log(JSON.stringify({ count: Number(row.n), caughtUp: !newest?.id || (job?.cursor_id ?? '') >= newest.id }));
+  } else if (cmd === 'events') {
+    const row = await deps.db.selectFrom('customer_events').select((eb) => eb.fn.countAll<number>().as('n')).where('idempotency_key', 'like', `${arg}%`).executeTakeFirstOrThrow();
+    console.log(JSON.stringify({ count: Number(row.n) }));
   } else if (cmd === 'stop') await stop();
 }).on('close', () => void stop());

@@ -192,9 +192,14 @@ describe('touchpoint CLI', () => {
     expect(before).toHaveLength(3);
     const r = await cli('keys', 'rotate');
     expect(r.code, r.stderr).toBe(0);
-    const total = (await s.deps.db.selectFrom('respondents').select('id').execute()).length;
-    expect(JSON.parse(r.stdout.trim().split('\n')[0])).toEqual({ activeKeyId: 'k2', reencryptedRows: total });
-    expect(r.stderr).toContain(`re-encrypted ${total} rows (respondents)`);
+    const respondents = (await s.deps.db.selectFrom('respondents').select('id').execute()).length;
+    // The customer profiles the event import made: names and identifiers are encrypted too (a running count).
+    const names = (await s.deps.db.selectFrom('customers').select('id').where('name_enc', 'is not', null).execute()).length;
+    const identifiers = (await s.deps.db.selectFrom('customer_identifiers').select('id').execute()).length;
+    expect(names * identifiers).toBeGreaterThan(0);
+    expect(JSON.parse(r.stdout.trim().split('\n')[0])).toEqual({ activeKeyId: 'k2', reencryptedRows: respondents + names + identifiers });
+    expect(r.stderr).toContain(`re-encrypted ${respondents} rows (respondents)`);
+    expect(r.stderr).toContain(`re-encrypted ${respondents + names + identifiers} rows (customer_identifiers)`);
     const ring = loadKeyRing(undefined, store.dataDir);
     expect(ring.activeKeyId).toBe('k2');
     const cipher = new FieldCipher(ring);

@@ -118,7 +118,9 @@ export interface CustomerIdentifier {
 
 export interface CustomerSummary {
   id: string; name: string | null; email: string | null; phone: string | null;
-  lastSeenAt: string | null; orderCount: number; clv: number; latestNps: number | null;
+  lastSeenAt: string | null; orderCount: number;
+  /** Revenue of the person's orders in `currency` (their largest), null with no orders. */
+  clv: number; currency: string | null; latestNps: number | null;
 }
 
 export interface CustomerProfile extends CustomerSummary {

@@ -1,5 +1,6 @@
 /** SQL of the customers module. A person is the cluster of profiles with id = root or merged_into = root. */
 import type { Kysely } from 'kysely';
+import { updateRowById } from '../../platform/db/row-insert.js';
 import type { DB, Trx } from '../../schema.js';
 import type { CustomerEventsTable, CustomerIdentifiersTable, CustomerMergesTable, CustomersTable } from './customers.tables.js';
 
@@ -12,12 +13,14 @@ function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
   return out;
 }
 
-/** The ids of a person's profiles, as a sub-query. */
-const membersOf = (db: Q, workspaceId: string, root: string) =>
-  db.selectFrom('customers').select('id').where('workspace_id', '=', workspaceId).where((eb) => eb.or([eb('id', '=', root), eb('merged_into', '=', root)]));
-
+/**
+ * The ids of a person's profiles: the root, then those merged into it, oldest first. Two index
+ * look-ups, never `id = ? OR merged_into = ?`: SQLite may answer that OR by walking the workspace.
+ */
 export async function clusterMembers(db: Q, workspaceId: string, root: string): Promise<string[]> {
-  return (await membersOf(db, workspaceId, root).orderBy('created_at').orderBy('id').execute()).map((r) => r.id);
+  const merged = await db.selectFrom('customers').select(['id', 'created_at']).where('workspace_id', '=', workspaceId).where('merged_into', '=', root).execute();
+  const self = await db.selectFrom('customers').select(['id', 'created_at']).where('id', '=', root).where('workspace_id', '=', workspaceId).execute();
+  return [...self, ...merged].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1)).map((r) => r.id);
 }
 
 export async function verifiedOwners(db: Q, workspaceId: string, hashes: string[]) {
@@ -36,15 +39,18 @@ export async function rootOf(db: Q, workspaceId: string, id: string): Promise<st
 }
 
 export async function clusterHasSource(db: Q, workspaceId: string, root: string, source: string): Promise<boolean> {
-  return !!(await db.selectFrom('customer_identifiers').select('id').where('workspace_id', '=', workspaceId)
-    .where('kind', '=', 'external').where('source', '=', source).where('verified', '=', 1)
-    .where('customer_id', 'in', membersOf(db, workspaceId, root)).limit(1).executeTakeFirst());
+  // From the person's profiles to their identifiers (a few rows), never a scan of the workspace's
+  // external ids of that source: the workspace filter is left out on purpose, so the planner cannot
+  // pick the (workspace, kind, source, hash) index and walk every external id of the source.
+  const members = await clusterMembers(db, workspaceId, root);
+  const rows = await db.selectFrom('customer_identifiers').select(['kind', 'source', 'verified']).where('customer_id', 'in', members).execute();
+  return rows.some((r) => r.kind === 'external' && r.source === source && r.verified === 1);
 }
 
 /** Do the two people hold different external ids of one source? */
 export async function sourcesConflict(db: Q, workspaceId: string, a: string, b: string): Promise<boolean> {
-  const externals = (root: string) => db.selectFrom('customer_identifiers').select(['source', 'value_hash']).where('workspace_id', '=', workspaceId)
-    .where('kind', '=', 'external').where('verified', '=', 1).where('customer_id', 'in', membersOf(db, workspaceId, root)).execute();
+  const externals = async (root: string) => (await db.selectFrom('customer_identifiers').select(['kind', 'source', 'value_hash', 'verified'])
+    .where('customer_id', 'in', await clusterMembers(db, workspaceId, root)).execute()).filter((r) => r.kind === 'external' && r.verified === 1);
   const [ea, eb] = await Promise.all([externals(a), externals(b)]);
   return ea.some((x) => eb.some((y) => y.source === x.source && y.value_hash !== x.value_hash));
 }
@@ -61,13 +67,17 @@ export async function wasSplit(db: Q, workspaceId: string, a: string, b: string)
 }
 
 export async function reRoot(db: Q, workspaceId: string, absorbed: string, survivor: string) {
-  await db.updateTable('customers').set({ merged_into: survivor }).where('workspace_id', '=', workspaceId)
-    .where((eb) => eb.or([eb('id', '=', absorbed), eb('merged_into', '=', absorbed)])).execute();
+  await db.updateTable('customers').set({ merged_into: survivor }).where('workspace_id', '=', workspaceId).where('merged_into', '=', absorbed).execute();
+  await db.updateTable('customers').set({ merged_into: survivor }).where('workspace_id', '=', workspaceId).where('id', '=', absorbed).execute();
 }
 
 export const insertMerge = (db: Q, row: CustomerMergesTable) => db.insertInto('customer_merges').values(row).execute();
-export const insertProfile = (db: Q, row: CustomersTable) => db.insertInto('customers').values(row).execute();
-export const insertIdentifier = (db: Q, row: CustomerIdentifiersTable) => db.insertInto('customer_identifiers').values(row).execute();
+export async function insertProfiles(db: Q, rows: CustomersTable[]) {
+  for (const part of chunks(rows, 200)) await db.insertInto('customers').values(part).execute();
+}
+export async function insertIdentifiers(db: Q, rows: CustomerIdentifiersTable[]) {
+  for (const part of chunks(rows, 300)) await db.insertInto('customer_identifiers').values(part).execute();
+}
 
 export async function profileHasIdentifier(db: Q, profileId: string, kind: string, hash: string): Promise<boolean> {
   return !!(await db.selectFrom('customer_identifiers').select('id').where('customer_id', '=', profileId).where('kind', '=', kind as never).where('value_hash', '=', hash).limit(1).executeTakeFirst());
@@ -79,8 +89,9 @@ export async function profileRows(db: Q, ids: string[]): Promise<CustomersTable[
   return out;
 }
 
+/** One changed profile: the SQL is compiled once (a batch updates hundreds of profiles). */
 export async function updateProfile(db: Q, id: string, patch: Partial<CustomersTable>) {
-  await db.updateTable('customers').set(patch).where('id', '=', id).execute();
+  await updateRowById(db, 'customers', id, patch);
 }
 
 export async function replaceNameTokens(db: Q, workspaceId: string, customerId: string, tokenHashes: string[]) {
@@ -130,21 +141,24 @@ export async function recentRoots(db: Q, workspaceId: string, limit: number): Pr
   return rows.map((r) => r.id);
 }
 
-/** Every profile of these people, with its root. */
+/** Every profile of these people (roots, then the profiles merged into them), oldest first. */
 export async function clustersOf(db: Q, workspaceId: string, roots: string[]): Promise<CustomersTable[]> {
   const out: CustomersTable[] = [];
   for (const part of chunks(roots)) {
-    out.push(...(await db.selectFrom('customers').selectAll().where('workspace_id', '=', workspaceId)
-      .where((eb) => eb.or([eb('id', 'in', part), eb('merged_into', 'in', part)])).orderBy('created_at').orderBy('id').execute()));
+    out.push(...(await db.selectFrom('customers').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', part).execute()));
+    out.push(...(await db.selectFrom('customers').selectAll().where('workspace_id', '=', workspaceId).where('merged_into', 'in', part).execute()));
   }
-  return out;
+  return out.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1));
 }
 
 export async function mergesOf(db: Q, workspaceId: string, members: string[]) {
   if (!members.length) return [];
-  return db.selectFrom('customer_merges').selectAll().where('workspace_id', '=', workspaceId)
-    .where((eb) => eb.or([eb('survivor_id', 'in', members), eb('absorbed_id', 'in', members)]))
-    .orderBy('merged_at', 'desc').orderBy('id', 'desc').execute();
+  const rows = [
+    ...(await db.selectFrom('customer_merges').selectAll().where('workspace_id', '=', workspaceId).where('survivor_id', 'in', members).execute()),
+    ...(await db.selectFrom('customer_merges').selectAll().where('workspace_id', '=', workspaceId).where('absorbed_id', 'in', members).execute()),
+  ];
+  const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+  return unique.sort((a, b) => (a.merged_at !== b.merged_at ? (a.merged_at < b.merged_at ? 1 : -1) : a.id < b.id ? 1 : -1));
 }
 
 export async function traitDefinitions(db: Q, workspaceId: string) {

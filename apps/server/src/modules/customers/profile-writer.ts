@@ -6,10 +6,11 @@
  * two external ids of the same source, or a user undid that merge before. Unverified identifiers are
  * recorded but never merge.
  *
- * The batch reads what it needs up front (identifier owners, roots, profile rows) and writes profile
- * counters and events once at the end; profiles, identifiers and merges are written as they happen,
- * because later events of the same batch must find them. A fresh writer per attempt: group commit
- * may roll a unit back and run it again.
+ * The batch reads what it needs up front (identifier owners, roots, profile rows) and writes at the
+ * end: new profiles and identifiers as multi-row inserts, changed profiles once each. Anything that
+ * must read them in SQL first (a merge, a person's other identifiers) writes what is pending before
+ * it reads; people created in this batch answer from memory. A fresh writer per attempt: group
+ * commit may roll a unit back and run it again.
  */
 import type { IdentifierKind, TraitValue } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
@@ -19,6 +20,7 @@ import { applyTraits, type StoredTraits } from './traits.js';
 import { hashInput, nameTokens, STRENGTH } from './identity.js';
 import { normaliseEmail } from '../responses/index.js';
 import * as repo from './customers.repo.js';
+import type { CustomerIdentifiersTable } from './customers.tables.js';
 
 export interface Ident { kind: IdentifierKind; source: string; value: string; verified: boolean; hash: string }
 
@@ -34,6 +36,11 @@ export class ProfileWriter {
   private readonly owners = new Map<string, string>();
   private readonly roots = new Map<string, string>();
   private readonly profiles = new Map<string, ProfileState>();
+  /** Profiles created in this batch and not yet inserted, and identifiers likewise. */
+  private readonly pendingProfiles = new Set<string>();
+  private pendingIdentifiers: CustomerIdentifiersTable[] = [];
+  /** External-id sources of people created in this batch and never merged: their whole cluster is in memory. */
+  private readonly freshSources = new Map<string, Set<string>>();
   readonly merges: { id: string; survivorId: string; absorbedId: string }[] = [];
 
   constructor(private readonly deps: Deps, private readonly trx: Trx, private readonly workspaceId: string, private readonly actor: string, private readonly now: string) {}
@@ -62,15 +69,14 @@ export class ProfileWriter {
       profileId = this.owners.get(identKey(matched[0]))!;
       // A new external id whose source the matched person already has is somebody else (a shared
       // device, a household email): a profile of its own, and nothing is merged.
-      if (strongest?.kind === 'external' && !this.owners.has(identKey(strongest))
-        && (await repo.clusterHasSource(this.trx, this.workspaceId, await this.rootOf(profileId), strongest.source))) {
+      if (strongest?.kind === 'external' && !this.owners.has(identKey(strongest)) && (await this.hasSource(profileId, strongest.source))) {
         profileId = await this.createProfile();
         joinOthers = false;
       }
     }
     for (const i of idents) {
       if (i.verified && this.owners.has(identKey(i))) continue;
-      if (i.kind === 'external' && i.verified && (await repo.clusterHasSource(this.trx, this.workspaceId, await this.rootOf(profileId), i.source))) continue;
+      if (i.kind === 'external' && i.verified && (await this.hasSource(profileId, i.source))) continue;
       await this.addIdentifier(profileId, i);
     }
     if (joinOthers) for (const m of matched) {
@@ -82,8 +88,45 @@ export class ProfileWriter {
     return profileId;
   }
 
+  /** Does the person of this profile hold an external id of `source`? */
+  private async hasSource(profileId: string, source: string): Promise<boolean> {
+    const root = await this.rootOf(profileId);
+    const fresh = this.freshSources.get(root);
+    if (fresh) return fresh.has(source);
+    await this.settle();
+    return repo.clusterHasSource(this.trx, this.workspaceId, root, source);
+  }
+
+  /** Inserts the pending profiles (with their state so far) and identifiers. */
+  private async settle(): Promise<void> {
+    if (this.pendingProfiles.size) {
+      const rows = [...this.pendingProfiles].map((id) => {
+        const p = this.profiles.get(id)!;
+        p.dirty = false;
+        return { id, workspace_id: this.workspaceId, merged_into: null, created_at: this.now, churn_risk: null, ...this.columns(p) };
+      });
+      this.pendingProfiles.clear();
+      await repo.insertProfiles(this.trx, rows);
+    }
+    if (this.pendingIdentifiers.length) {
+      const rows = this.pendingIdentifiers;
+      this.pendingIdentifiers = [];
+      await repo.insertIdentifiers(this.trx, rows);
+    }
+  }
+
+  private columns(p: ProfileState) {
+    return {
+      name_enc: p.nameEnc, traits: JSON.stringify(p.traits), consents: JSON.stringify(p.consents), revenue: JSON.stringify(p.revenue),
+      order_count: p.orderCount, first_seen_at: p.firstSeen, last_seen_at: p.lastSeen, updated_at: this.now,
+    };
+  }
+
   /** Merges the cluster rooted at `absorbed` into the one rooted at `survivor`: roots move, nothing else. */
   async merge(survivor: string, absorbed: string, reason: string, actor: string): Promise<string> {
+    await this.settle();
+    this.freshSources.delete(survivor);
+    this.freshSources.delete(absorbed);
     const id = newId();
     await repo.reRoot(this.trx, this.workspaceId, absorbed, survivor);
     await repo.insertMerge(this.trx, { id, workspace_id: this.workspaceId, survivor_id: survivor, absorbed_id: absorbed, reason, actor, merged_at: this.now, unmerged_at: null, unmerged_by: null });
@@ -94,12 +137,14 @@ export class ProfileWriter {
 
   /** Two people may be merged unless they hold different external ids of one source, or a user split them before. */
   async mayMerge(a: string, b: string): Promise<boolean> {
+    await this.settle();
     return !(await repo.sourcesConflict(this.trx, this.workspaceId, a, b)) && !(await repo.wasSplit(this.trx, this.workspaceId, a, b));
   }
 
   async rootOf(profileId: string): Promise<string> {
     let root = this.roots.get(profileId);
     if (!root) {
+      await this.settle();
       root = (await repo.rootOf(this.trx, this.workspaceId, profileId)) ?? profileId;
       this.roots.set(profileId, root);
     }
@@ -141,39 +186,40 @@ export class ProfileWriter {
     if (p.nameEnc && this.deps.cipher.decrypt(p.nameEnc) === name) return;
     p.nameEnc = this.deps.cipher.encrypt(name);
     p.dirty = true;
+    await this.settle();
     await repo.replaceNameTokens(this.trx, this.workspaceId, profileId, nameTokens(name).map((t) => this.deps.cipher.lookupHash(`name:${t}`)));
   }
 
-  /** Writes every changed profile's counters, traits and consents. */
+  /** Writes the new profiles and identifiers, and every changed profile's counters, traits and consents. */
   async flush(): Promise<void> {
+    await this.settle();
     for (const p of this.profiles.values()) {
       if (!p.dirty) continue;
-      await repo.updateProfile(this.trx, p.id, {
-        name_enc: p.nameEnc, traits: JSON.stringify(p.traits), consents: JSON.stringify(p.consents), revenue: JSON.stringify(p.revenue),
-        order_count: p.orderCount, first_seen_at: p.firstSeen, last_seen_at: p.lastSeen, updated_at: this.now,
-      });
+      await repo.updateProfile(this.trx, p.id, this.columns(p));
       p.dirty = false;
     }
   }
 
   private async createProfile(): Promise<string> {
     const id = newId();
-    await repo.insertProfile(this.trx, {
-      id, workspace_id: this.workspaceId, merged_into: null, name_enc: null, traits: '{}', consents: '{}', revenue: '{}',
-      order_count: 0, first_seen_at: null, last_seen_at: null, churn_risk: null, created_at: this.now, updated_at: this.now,
-    });
+    this.pendingProfiles.add(id);
+    this.freshSources.set(id, new Set());
     this.roots.set(id, id);
     this.profiles.set(id, { id, dirty: false, nameEnc: null, traits: {}, consents: {}, revenue: {}, orderCount: 0, firstSeen: null, lastSeen: null });
     return id;
   }
 
   private async addIdentifier(profileId: string, i: Ident) {
-    if (!i.verified && (await repo.profileHasIdentifier(this.trx, profileId, i.kind, i.hash))) return;
-    await repo.insertIdentifier(this.trx, {
+    if (!i.verified) {
+      await this.settle();
+      if (await repo.profileHasIdentifier(this.trx, profileId, i.kind, i.hash)) return;
+    }
+    this.pendingIdentifiers.push({
       id: newId(), workspace_id: this.workspaceId, customer_id: profileId, kind: i.kind, source: i.source,
       value_hash: i.hash, value_enc: this.deps.cipher.encrypt(i.kind === 'email' ? normaliseEmail(i.value) : i.value.trim()), verified: i.verified ? 1 : 0, created_at: this.now,
     });
     if (i.verified) this.owners.set(identKey(i), profileId);
+    if (i.kind === 'external' && i.verified) this.freshSources.get(await this.rootOf(profileId))?.add(i.source);
   }
 
   private async loadProfiles(ids: string[]) {

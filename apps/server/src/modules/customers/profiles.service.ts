@@ -55,12 +55,12 @@ async function summarise(deps: Deps, workspaceId: string, root: string, rows: Cu
   const summary: CustomerSummary = {
     id: root, name: nameOf(deps, root, rows), email: first('email'), phone: first('phone'),
     lastSeenAt: maxOf(rows.map((r) => r.last_seen_at)), orderCount: rows.reduce((n, r) => n + r.order_count, 0),
-    clv: main ? main[1] : 0, latestNps: latest?.nps ?? null,
+    clv: main ? main[1] : 0, currency: main?.[0] ?? null, latestNps: latest?.nps ?? null,
   };
-  return { summary, revenue, latest, currency: main?.[0] ?? null };
+  return { summary, revenue, latest };
 }
 
-export async function getProfile(deps: Deps, workspaceId: string, id: string): Promise<CustomerProfile & { currency: string | null }> {
+export async function getProfile(deps: Deps, workspaceId: string, id: string): Promise<CustomerProfile> {
   const root = await rootOrThrow(deps.db, workspaceId, id);
   const rows = await repo.clustersOf(deps.db, workspaceId, [root]);
   const identifiers = decryptIdentifiers(deps, await repo.identifiersOf(deps.db, rows.map((r) => r.id)));
@@ -72,9 +72,9 @@ export async function getProfile(deps: Deps, workspaceId: string, id: string): P
   for (const r of ordered) for (const [purpose, c] of Object.entries(JSON.parse(r.consents) as typeof consents)) {
     if (!consents[purpose] || consents[purpose].at < c.at) consents[purpose] = c;
   }
-  const { summary, revenue, latest, currency } = await summarise(deps, workspaceId, root, rows, identifiers);
+  const { summary, revenue, latest } = await summarise(deps, workspaceId, root, rows, identifiers);
   return {
-    ...summary, currency,
+    ...summary,
     traits: resolveTraits(ordered.map((r) => JSON.parse(r.traits) as StoredTraits), rules),
     consents, identifiers,
     mergedProfileIds: rows.filter((r) => r.id !== root).map((r) => r.id),

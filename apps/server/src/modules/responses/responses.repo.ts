@@ -80,15 +80,21 @@ export interface PersonResponseRow { id: string; survey_id: string; survey_name:
  * the customer timeline. `scored` keeps only answers with an NPS (the profile's latest NPS).
  */
 export async function responsesOfPerson(db: Q, workspaceId: string, who: PersonKeys, cursor: { at: string; id: string } | null, limit: number, scored = false): Promise<PersonResponseRow[]> {
-  if (!who.externalIds.length && !who.emailHashes.length) return [];
-  let q = db.selectFrom('responses as r').innerJoin('surveys as s', 's.id', 'r.survey_id')
+  // Two index range reads (by customer id, by respondent), merged here: an OR of the two would let
+  // SQLite walk every response of the workspace.
+  const page = (narrow: (q: ReturnType<typeof base>) => ReturnType<typeof base>) => {
+    let q = narrow(base());
+    if (scored) q = q.where('r.nps', 'is not', null);
+    if (cursor) q = q.where((eb) => eb.or([eb('r.created_at', '<', cursor.at), eb.and([eb('r.created_at', '=', cursor.at), eb('r.id', '<', cursor.id)])]));
+    return q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute() as Promise<PersonResponseRow[]>;
+  };
+  const base = () => db.selectFrom('responses as r').innerJoin('surveys as s', 's.id', 'r.survey_id')
     .select(['r.id', 'r.survey_id', 's.name as survey_name', 'r.status', 'r.channel', 'r.nps', 'r.csat', 'r.ces', 'r.created_at'])
-    .where('r.workspace_id', '=', workspaceId)
-    .where((eb) => eb.or([
-      ...(who.externalIds.length ? [eb('r.customer_external_id', 'in', who.externalIds)] : []),
-      ...(who.emailHashes.length ? [eb('r.respondent_id', 'in', eb.selectFrom('respondents').select('id').where('workspace_id', '=', workspaceId).where('email_hash', 'in', who.emailHashes))] : []),
-    ]));
-  if (scored) q = q.where('r.nps', 'is not', null);
-  if (cursor) q = q.where((eb) => eb.or([eb('r.created_at', '<', cursor.at), eb.and([eb('r.created_at', '=', cursor.at), eb('r.id', '<', cursor.id)])]));
-  return q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute() as Promise<PersonResponseRow[]>;
+    .where('r.workspace_id', '=', workspaceId);
+  const parts = await Promise.all([
+    who.externalIds.length ? page((q) => q.where('r.customer_external_id', 'in', who.externalIds)) : [],
+    who.emailHashes.length ? page((q) => q.where('r.respondent_id', 'in', (eb) => eb.selectFrom('respondents').select('id').where('workspace_id', '=', workspaceId).where('email_hash', 'in', who.emailHashes))) : [],
+  ]);
+  const rows = [...new Map(parts.flat().map((r) => [r.id, r])).values()];
+  return rows.sort((a, b) => (a.created_at !== b.created_at ? (a.created_at < b.created_at ? 1 : -1) : a.id < b.id ? 1 : -1)).slice(0, limit);
 }

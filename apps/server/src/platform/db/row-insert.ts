@@ -24,3 +24,20 @@ export async function insertRow(db: Kysely<any>, table: string, row: Record<stri
   }
   await db.executeQuery(CompiledQuery.raw(text, columns.map((c) => row[c])));
 }
+
+/** `UPDATE table SET <patch columns> WHERE id = ?` with the SQL text compiled once per shape, as insertRow. */
+export async function updateRowById(db: Kysely<any>, table: string, id: string, patch: Record<string, unknown>): Promise<void> {
+  const columns = Object.keys(patch).filter((c) => patch[c] !== undefined);
+  const adapter = db.getExecutor().adapter;
+  let byShape = compiled.get(adapter);
+  if (!byShape) { byShape = new Map(); compiled.set(adapter, byShape); }
+  const shape = `update\u0001${table}\u0001${columns.join(',')}`;
+  let text = byShape.get(shape);
+  if (!text) {
+    const query = db.updateTable(table).set(Object.fromEntries(columns.map((c) => [c, patch[c]]))).where('id', '=', id).compile();
+    if (query.parameters.length !== columns.length + 1 || query.parameters.at(-1) !== id) throw new Error(`updateRowById: ${table} has values that are not plain parameters`);
+    text = query.sql;
+    byShape.set(shape, text);
+  }
+  await db.executeQuery(CompiledQuery.raw(text, [...columns.map((c) => patch[c]), id]));
+}
