@@ -1,7 +1,9 @@
 /** SQL of the customers module. A person is the cluster of profiles with id = root or merged_into = root. */
 import type { Kysely } from 'kysely';
 import { updateRowById } from '../../platform/db/row-insert.js';
-import type { DB, Trx } from '../../schema.js';
+import type SQLite from 'better-sqlite3';
+import type { DB, Db, Trx } from '../../schema.js';
+import { sqliteHandleOf } from '../../platform/db/dialect.js';
 import type { CustomerEventsTable, CustomerIdentifiersTable, CustomerMergesTable, CustomersTable } from './customers.tables.js';
 
 type Q = Kysely<DB> | Trx;
@@ -109,8 +111,27 @@ export async function storedKeys(db: Q, workspaceId: string, keys: string[]): Pr
   return out;
 }
 
-export async function insertEvents(db: Q, rows: CustomerEventsTable[]) {
-  for (const part of chunks(rows, 200)) await db.insertInto('customer_events').values(part).execute();
+const EVENT_COLUMNS = ['id', 'workspace_id', 'customer_id', 'type', 'name', 'properties', 'revenue', 'currency', 'idempotency_key', 'transport', 'occurred_at', 'received_at'] as const;
+const eventInserts = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+/**
+ * Stores a batch's events inside `trx`. On SQLite one prepared single-row INSERT per event on the
+ * one connection (building and compiling a multi-row INSERT costs more than running it); on
+ * PostgreSQL multi-row INSERTs (one round trip per 200 rows).
+ */
+export async function insertEvents(db: Db, trx: Trx, rows: CustomerEventsTable[]) {
+  const handle = sqliteHandleOf(db);
+  if (handle) {
+    if (!handle.inTransaction) throw new Error('insertEvents must run inside a transaction');
+    let stmt = eventInserts.get(handle);
+    if (!stmt) {
+      stmt = handle.prepare(`INSERT INTO customer_events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`);
+      eventInserts.set(handle, stmt);
+    }
+    for (const row of rows) stmt.run(EVENT_COLUMNS.map((c) => row[c]));
+    return;
+  }
+  for (const part of chunks(rows, 200)) await trx.insertInto('customer_events').values(part).execute();
 }
 
 export async function identifiersOf(db: Q, profileIds: string[]) {

@@ -127,7 +127,7 @@ export async function storeEvents(deps: Deps, ctx: IntakeCtx, events: readonly C
       });
     }
     await w.flush();
-    await repo.insertEvents(trx, rows);
+    await repo.insertEvents(deps.db, trx, rows);
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'customers.events_stored', targetType: 'workspace', targetId: ctx.workspaceId, details: { accepted: rows.length, duplicates: events.length - rows.length, merges: w.merges.length, transport: opts.transport } });
     await opts.within?.(trx, { accepted: rows.length, duplicates: events.length - rows.length });
     if (rows.length) await appendEvent(trx, ctx.workspaceId, 'customers.events.stored', { count: rows.length, merges: w.merges.length, profiles: [...new Set(rows.map((r) => r.customer_id))].slice(0, 100) });
