@@ -21,6 +21,11 @@ export interface Deps {
   writes: GroupCommitter<DB>;
   /** SQLite only: bulk response inserts on a writer thread (see platform/db/sqlite-writer.ts). */
   bulkWriter?: SqliteWriter;
+  /**
+   * A customer trait of the people who gave these responses (response id → value; none: left out).
+   * Set by server.ts from the customers module, so metrics can break down by it without importing it.
+   */
+  customerTraits?: (workspaceId: string, key: string, rows: { id: string; customer_external_id: string | null; respondent_id: string | null }[], cache: Map<string, string | null>) => Promise<Map<string, string | undefined>>;
   /** Base URL for links in emails and QR codes. */
   publicUrl: () => string;
 }

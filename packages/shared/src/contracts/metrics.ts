@@ -11,7 +11,8 @@ export type MetricName = z.infer<typeof MetricName>;
 export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 export const MetaKeyName = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits, _ . : - (1–64)');
-export const BreakdownName = z.string().regex(/^(channel|survey|touchpoint|language|meta:[A-Za-z0-9_.:-]{1,64})$/, 'channel, survey, touchpoint, language or meta:<key>');
+/** `trait:<key>`: a customer trait of the person who answered (Customer 360), e.g. trait:plan. */
+export const BreakdownName = z.string().regex(/^(channel|survey|touchpoint|language|meta:[A-Za-z0-9_.:-]{1,64}|trait:[A-Za-z][A-Za-z0-9_.]{0,63})$/, 'channel, survey, touchpoint, language, meta:<key> or trait:<key>');
 
 export const TILE_TYPES = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text', 'drivers'] as const;
 /** One tile of a dashboard. The dashboard's filters apply to every tile. */

@@ -9,3 +9,4 @@ export const CUSTOMER_ENCRYPTED_COLUMNS = [
   { table: 'customers', id: 'id', columns: ['name_enc'] },
   { table: 'customer_identifiers', id: 'id', columns: ['value_enc'] },
 ] as const;
+export { traitOfResponses, type TraitCache, type ResponseOfPerson } from './response-traits.js';

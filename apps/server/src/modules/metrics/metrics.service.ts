@@ -17,7 +17,7 @@ import { currentWeights } from './config.service.js';
 import { periodOf, previousRange, type Interval } from './periods.js';
 import { sentimentOf } from './sentiment.repo.js';
 
-export type Breakdown = 'channel' | 'survey' | 'touchpoint' | 'language' | `meta:${string}`;
+export type Breakdown = 'channel' | 'survey' | 'touchpoint' | 'language' | `meta:${string}` | `trait:${string}`;
 export interface MetricsQuery {
   /** Local days in `timeZone`, both inclusive ('YYYY-MM-DD'). */
   from: string; to: string;
@@ -65,6 +65,7 @@ async function answer(deps: Deps, workspaceId: string, q: MetricsQuery, timeZone
 /** Can the cube answer this query exactly? */
 export function cubeHolds(s: CubeSettings, timeZone: string, q: Pick<MetricsQuery, 'by' | 'meta'>): boolean {
   if (s.recountCursor) return false; // being recounted: it holds only part of the responses
+  if (q.by?.startsWith('trait:')) return false; // a customer's trait is theirs, not the response's: read from the rows
   if (timeZone !== s.timeZone) return false;
   if (q.meta && !s.dimensions.includes(q.meta.key)) return false;
   const byMeta = q.by?.startsWith('meta:') ? q.by.slice(5) : null;
@@ -136,10 +137,12 @@ const PAGE = 20_000;
 async function fromRows(deps: Deps, workspaceId: string, q: MetricsQuery, timeZone: string): Promise<Cell[]> {
   const start = startOfLocalDay(q.from, timeZone), end = startOfLocalDay(addDays(q.to, 1), timeZone);
   const cells = new Map<string, Cell>();
+  const trait = q.by?.startsWith('trait:') ? q.by.slice(6) : null;
+  const traitCache = new Map<string, string | null>();
   let after: { created_at: string; id: string } | null = null;
   for (;;) {
     let query = deps.db.selectFrom('responses')
-      .select(['id', 'workspace_id', 'survey_id', 'status', 'channel', 'touchpoint', 'language', 'metadata', 'nps', 'csat', 'ces', 'created_at'])
+      .select(['id', 'workspace_id', 'survey_id', 'status', 'channel', 'touchpoint', 'language', 'metadata', 'nps', 'csat', 'ces', 'created_at', 'customer_external_id', 'respondent_id'])
       .where('workspace_id', '=', workspaceId).where('created_at', '>=', start).where('created_at', '<', end);
     if (q.surveyIds?.length) query = query.where('survey_id', 'in', q.surveyIds);
     if (q.channels?.length) query = query.where('channel', 'in', q.channels);
@@ -147,10 +150,11 @@ async function fromRows(deps: Deps, workspaceId: string, q: MetricsQuery, timeZo
     if (after) { const a = after; query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(a.created_at, a.id))); }
     const rows = await query.orderBy('created_at').orderBy('id').limit(PAGE).execute();
     const sums = await sentimentOf(deps.db, rows.map((r) => r.id));
+    const traits = trait && deps.customerTraits ? await deps.customerTraits(workspaceId, trait, rows, traitCache) : null;
     for (const r of rows) {
       const meta = q.meta || q.by?.startsWith('meta:') ? parseMeta(r.metadata) : {};
       if (q.meta && meta[q.meta.key] !== q.meta.value) continue;
-      const group = groupOf(r, q.by, meta);
+      const group = trait ? traits?.get(r.id) : groupOf(r, q.by, meta);
       if (group === undefined) continue; // broken down by a metadata key this response lacks
       const day = localDay(r.created_at, timeZone);
       const id = `${day}\u0001${group}`;

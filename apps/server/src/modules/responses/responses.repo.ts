@@ -98,3 +98,13 @@ export async function responsesOfPerson(db: Q, workspaceId: string, who: PersonK
   const rows = [...new Map(parts.flat().map((r) => [r.id, r])).values()];
   return rows.sort((a, b) => (a.created_at !== b.created_at ? (a.created_at < b.created_at ? 1 : -1) : a.id < b.id ? 1 : -1)).slice(0, limit);
 }
+
+/** Respondents' keyed email hashes (respondent id → hash): who answered, for Customer 360. */
+export async function respondentEmailHashes(db: Q, workspaceId: string, respondentIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < respondentIds.length; i += 500) {
+    const rows = await db.selectFrom('respondents').select(['id', 'email_hash']).where('workspace_id', '=', workspaceId).where('id', 'in', respondentIds.slice(i, i + 500)).execute();
+    for (const r of rows) if (r.email_hash) out.set(r.id, r.email_hash);
+  }
+  return out;
+}
