@@ -14,6 +14,7 @@ import { AppError } from './platform/http/errors.js';
 import { progressBar } from './cli/progress.js';
 import { importResponsesFile, exportResponses } from './cli/import-export.js';
 import { importEventsFile } from './cli/import-events.js';
+import { erasePerson, exportPerson } from './modules/customers/index.js';
 import { rotateKeys } from './cli/rotate-keys.js';
 
 const program = new Command('touchpoint').description('Touchpoint customer-experience platform').showHelpAfterError();
@@ -114,6 +115,17 @@ program.command('export').description('Export data').command('responses').descri
     if (!['csv', 'json'].includes(opts.format)) throw new InvalidArgumentError('--format must be csv or json');
     const n = await exportResponses(deps, opts.survey, opts.format, process.stdout);
     process.stderr.write(`exported ${n} responses\n`);
+  }));
+
+const customersCommand = program.command('customers').description('Customer 360: a person\'s data');
+customersCommand.command('export').description('Print everything stored about a person as JSON (audited)')
+  .requiredOption('--workspace <id>').requiredOption('--id <customerId>')
+  .action(async (opts) => withDeps(async (deps) => console.log(JSON.stringify(await exportPerson(deps, { workspaceId: opts.workspace, actor: { ...SYSTEM_ACTOR, label: 'cli' } }, opts.id), null, 2))));
+customersCommand.command('erase').description('Erase a person: profiles, identifiers, events, survey answers (audited; cannot be undone)')
+  .requiredOption('--workspace <id>').requiredOption('--id <customerId>').option('--yes', 'confirm the erasure')
+  .action(async (opts) => withDeps(async (deps) => {
+    if (!opts.yes) throw new InvalidArgumentError('erasing cannot be undone: add --yes to confirm');
+    console.log(JSON.stringify(await erasePerson(deps, { workspaceId: opts.workspace, actor: { ...SYSTEM_ACTOR, label: 'cli' } }, opts.id)));
   }));
 
 program.command('analyze [file]').description('Analyse texts (one per line, or JSONL with a "text" field) from a file or standard input: one JSON line each')

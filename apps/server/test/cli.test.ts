@@ -123,6 +123,22 @@ describe('touchpoint CLI', () => {
     expect(refused.stderr).toMatch(/no workspace/);
   });
 
+  it('exports a person as JSON and erases them, only with --yes', async () => {
+    const { id } = await s.deps.db.selectFrom('customers').select('id').where('workspace_id', '=', workspaceId).where('name_enc', 'is not', null).where('merged_into', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    const exported = await cli('customers', 'export', '--workspace', workspaceId, '--id', id);
+    expect(exported.code, exported.stderr).toBe(0);
+    const data = JSON.parse(exported.stdout);
+    expect(data.person).toMatchObject({ id, name: '王小明' });
+    expect(data.events.length).toBeGreaterThan(1);
+    const unconfirmed = await cli('customers', 'erase', '--workspace', workspaceId, '--id', id);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.stderr).toMatch(/--yes/);
+    const erased = await cli('customers', 'erase', '--workspace', workspaceId, '--id', id, '--yes');
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(JSON.parse(erased.stdout)).toMatchObject({ profiles: 1, events: data.events.length });
+    expect(await s.deps.db.selectFrom('customers').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
+  });
+
   it('exports the imported answers back, as CSV and as JSON lines', async () => {
     const csv = await cli('export', 'responses', '--survey', surveyId, '--format', 'csv');
     expect(csv.code, csv.stderr).toBe(0);

@@ -133,6 +133,8 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`GET ${W}/customers/:id`]: { permission: 'customers.read', id: 'customer' },
   [`GET ${W}/customers/:id/timeline`]: { permission: 'customers.read', id: 'customer', query: 'limit=5' },
   [`GET ${W}/customers/:id/merges`]: { permission: 'customers.read', id: 'customer' },
+  [`GET ${W}/customers/:id/export`]: { permission: 'customers.manage', id: 'customer' },
+  [`DELETE ${W}/customers/:id`]: { permission: 'customers.manage', id: 'customer' },
   // Merging a person with themselves changes nothing and answers 200, as a retried merge would.
   [`POST ${W}/customers/:id/merge`]: { permission: 'customers.manage', id: 'customer', body: (url) => ({ absorbedId: url.split('/customers/')[1].split('/')[0] }) },
   [`POST ${W}/customers/merges/:id/unmerge`]: { permission: 'customers.manage', id: 'customerMerge' },

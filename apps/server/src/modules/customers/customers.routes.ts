@@ -10,6 +10,7 @@ import { getProfile, searchCustomers } from './profiles.service.js';
 import { timeline } from './timeline.service.js';
 import { listMerges, listTraitDefinitions, mergeByHand, putTraitDefinition, unmerge } from './merges.service.js';
 import { createImport, getImport, listImports } from './imports.service.js';
+import { erasePerson, exportPerson } from './privacy.service.js';
 import type { ImportRunner } from './imports.runner.js';
 import type { Readable } from 'node:stream';
 
@@ -73,6 +74,13 @@ export function customerRoutes(app: FastifyInstance, deps: Deps, imports: Import
     async (req) => listMerges(deps, workspaceOf(req).workspaceId, req.params.id));
   r.post('/api/workspaces/:wid/customers/:id/merge', { config: manage, schema: { tags, params: WidId, body: ManualMergeInput, summary: 'Merge another person into this one (already one person: nothing changes)' } },
     async (req) => { await mergeByHand(deps, workspaceOf(req), req.params.id, req.body.absorbedId); return getProfile(deps, workspaceOf(req).workspaceId, req.params.id); });
+  r.get('/api/workspaces/:wid/customers/:id/export', { config: manage, schema: { tags, params: WidId, summary: 'Everything stored about a person, as JSON (audited): merged profiles, identifiers, events, merges, survey answers' } },
+    async (req, reply) => {
+      const data = await exportPerson(deps, workspaceOf(req), req.params.id);
+      return reply.header('content-disposition', `attachment; filename="customer-${data.person.id}.json"`).send(data);
+    });
+  r.delete('/api/workspaces/:wid/customers/:id', { config: manage, schema: { tags, params: WidId, summary: 'Erase a person (audited): every merged profile, identifier, event and merge, their survey answers and respondent records; the metrics follow' } },
+    async (req) => erasePerson(deps, workspaceOf(req), req.params.id));
   r.post('/api/workspaces/:wid/customers/merges/:id/unmerge', { config: manage, schema: { tags, params: WidId, summary: 'Undo a merge: both sides become the people they were (undone already: nothing changes)' } },
     async (req) => unmerge(deps, workspaceOf(req), req.params.id));
 }

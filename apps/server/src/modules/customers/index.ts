@@ -9,4 +9,5 @@ export const CUSTOMER_ENCRYPTED_COLUMNS = [
   { table: 'customers', id: 'id', columns: ['name_enc'] },
   { table: 'customer_identifiers', id: 'id', columns: ['value_enc'] },
 ] as const;
+export { exportPerson, erasePerson } from './privacy.service.js';
 export { traitOfResponses, type TraitCache, type ResponseOfPerson } from './response-traits.js';

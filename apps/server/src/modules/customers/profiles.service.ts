@@ -5,7 +5,7 @@
  */
 import type { CustomerIdentifier, CustomerProfile, CustomerSummary, TraitRule } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
-import type { Db } from '../../schema.js';
+import type { Db, Trx } from '../../schema.js';
 import { notFound } from '../../platform/http/errors.js';
 import { responsesOfPerson, type PersonKeys } from '../responses/index.js';
 import type { CustomersTable } from './customers.tables.js';
@@ -14,7 +14,7 @@ import { resolveTraits, type StoredTraits } from './traits.js';
 import { traitDefinitionMap } from './intake.service.js';
 import * as repo from './customers.repo.js';
 
-export async function rootOrThrow(db: Db, workspaceId: string, id: string): Promise<string> {
+export async function rootOrThrow(db: Db | Trx, workspaceId: string, id: string): Promise<string> {
   const root = await repo.rootOf(db, workspaceId, id);
   if (!root) throw notFound('customer');
   return root;
