@@ -1,18 +1,23 @@
 /**
  * What the Customers pages keep in the query string, so a copied link reproduces the view:
- * the search (?q=) and tab (?tab=traits) of the list, and the timeline's kinds on a profile
+ * the search (?q=) and tab (?tab=traits, ?tab=import with the import shown as &import=<id>) of the
+ * list, and the timeline's kinds on a profile
  * (?kinds=order,response). Anything malformed decodes to the default; defaults are left out.
  */
 import { TIMELINE_KINDS, type TimelineKind } from '@touchpoint/shared';
 
 export const MAX_QUERY = 200;
-export type CustomersTab = 'people' | 'traits';
-export interface CustomersView { tab: CustomersTab; q: string }
+export type CustomersTab = 'people' | 'traits' | 'import';
+const TABS: readonly CustomersTab[] = ['people', 'traits', 'import'];
+/** importId: the import the Import tab shows (a reload keeps following it); only on that tab. */
+export interface CustomersView { tab: CustomersTab; q: string; importId?: string }
 
 export function decodeCustomersView(search: string | URLSearchParams): CustomersView {
   const p = typeof search === 'string' ? new URLSearchParams(search) : search;
   const q = (p.get('q') ?? '').trim();
-  return { tab: p.get('tab') === 'traits' ? 'traits' : 'people', q: q.length <= MAX_QUERY ? q : q.slice(0, MAX_QUERY) };
+  const tab = TABS.find((x) => x === p.get('tab')) ?? 'people';
+  const importId = tab === 'import' ? (p.get('import') ?? '').trim().slice(0, 64) : '';
+  return { tab, q: q.length <= MAX_QUERY ? q : q.slice(0, MAX_QUERY), ...(importId ? { importId } : {}) };
 }
 
 /** The query string without '?'; '' for the default view. */
@@ -20,6 +25,7 @@ export function encodeCustomersView(v: CustomersView): string {
   const p = new URLSearchParams();
   if (v.tab !== 'people') p.set('tab', v.tab);
   if (v.q.trim()) p.set('q', v.q.trim().slice(0, MAX_QUERY));
+  if (v.tab === 'import' && v.importId) p.set('import', v.importId);
   return p.toString();
 }
 

@@ -3,7 +3,8 @@
  * 'metrics' when responses land (already coalesced to at most two a second); a short client-side
  * window merges what still arrives together, so a burst costs one refetch. EventSource reconnects
  * by itself after errors. 'recount' frames carry a metric recount's progress ({ done, total,
- * finished }) for whoever shows it.
+ * finished }) for whoever shows it; 'import' frames a customer event import's progress (their data is
+ * handed over as it came, for the importer's own parser).
  */
 import { useEffect, useRef, useState } from 'react';
 import { ws } from '../../lib/api';
@@ -15,13 +16,15 @@ export interface StreamState { connected: boolean; lastEventAt: number | null }
 export interface RecountFrame { done: number; total: number; finished: boolean }
 
 /** onMetrics receives the survey ids the coalesced events named ('' when an event named none). */
-export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<string>) => void, onRecount?: (frame: RecountFrame) => void): StreamState {
+export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<string>) => void, onRecount?: (frame: RecountFrame) => void, onImport?: (data: string) => void): StreamState {
   const [connected, setConnected] = useState(false);
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
   const callback = useRef(onMetrics);
   callback.current = onMetrics;
   const recount = useRef(onRecount);
   recount.current = onRecount;
+  const importFrame = useRef(onImport);
+  importFrame.current = onImport;
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
@@ -54,6 +57,7 @@ export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<strin
         if (Number.isFinite(f.done) && Number.isFinite(f.total)) recount.current?.({ done: f.done, total: f.total, finished: !!f.finished });
       } catch { /* a malformed frame: the next one or the settings say where it is */ }
     });
+    es.addEventListener('import', (e) => importFrame.current?.((e as MessageEvent<string>).data));
     return () => { es.close(); clearTimeout(timer); };
   }, [wid]);
 
