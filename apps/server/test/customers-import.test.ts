@@ -6,14 +6,15 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/server.js';
-import { importChunk } from '../src/modules/customers/index.js';
+import { importChunk, ImportRunner } from '../src/modules/customers/index.js';
 import { dropPostgresSchema } from '../src/platform/db/dialect.js';
-import { startTestServer, type Client, type TestServer } from './harness.js';
+import { PASSWORD, startTestServer, type Client, type TestServer } from './harness.js';
 
 let s: TestServer;
 let wid: string;
 let owner: Client;
-beforeAll(async () => { s = await startTestServer({}, { importChunk: 4 }); ({ id: wid, owner } = await s.workspace('Imports')); });
+let ownerEmail: string;
+beforeAll(async () => { s = await startTestServer({}, { importChunk: 4 }); ({ id: wid, owner, ownerEmail } = await s.workspace('Imports')); });
 afterAll(async () => { await s.destroy(); });
 
 const upload = (c: Client, workspaceId: string, body: string | Buffer, query: string, type = 'text/csv') =>
@@ -99,5 +100,35 @@ describe('customer event imports', () => {
       if (process.env.DATABASE_URL && a.config.databaseSchema) await dropPostgresSchema(process.env.DATABASE_URL, a.config.databaseSchema);
       fs.rmSync(a.dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('takes an upload over a real connection (the body is a stream, not parsed JSON)', async () => {
+    const url = await s.listen(0, '127.0.0.1');
+    const body = Array.from({ length: 50 }, (_, i) => JSON.stringify({ type: 'track', userId: `net-${i % 5}`, event: 'Streamed' })).join('\n');
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ownerEmail, password: PASSWORD }) });
+    const session = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = await login.json() as { csrfToken: string };
+    const res = await fetch(`${url}/api/workspaces/${wid}/customers/imports?format=jsonl&name=net.jsonl`, {
+      method: 'POST', headers: { cookie: session, 'x-csrf-token': csrfToken, 'content-type': 'application/x-ndjson' }, body, signal: AbortSignal.timeout(10_000),
+    });
+    expect(res.status, await res.clone().text()).toBe(202);
+    await s.imports.idle();
+    expect((await owner.get(`/api/workspaces/${wid}/customers/imports/${(await res.json() as { id: string }).id}`)).json()).toMatchObject({ status: 'done', accepted: 50 });
+  });
+
+  it('marks an import failed when its chunks keep failing, instead of leaving it running', async () => {
+    const a = await startTestServer({}, { importChunk: 2 });
+    try {
+      const { id: w, owner: o } = await a.workspace();
+      await a.imports.stop();
+      const res = await upload(o, w, '{"type":"track","userId":"x","event":"E"}\n'.repeat(5), 'format=jsonl', 'application/x-ndjson');
+      fs.rmSync(`${a.dataDir}/imports/${res.json().id}.dat`); // the file is gone: every chunk fails
+      const runner = new ImportRunner(a.deps, { retryMs: 1, log: () => {} });
+      runner.kick(w, res.json().id);
+      await runner.idle();
+      const after = (await o.get(`/api/workspaces/${w}/customers/imports/${res.json().id}`)).json();
+      expect(after.status).toBe('failed');
+      expect(after.errors[0].message).toMatch(/^import stopped: /);
+    } finally { await a.destroy(); }
   });
 });

@@ -4,7 +4,10 @@
  * the workspace's live stream as an 'import' frame. Stopping lets the chunk under way commit.
  */
 import type { Deps } from '../../deps.js';
-import { importChunk, runningImports, type ImportView } from './imports.service.js';
+import { failImport, importChunk, runningImports, type ImportView } from './imports.service.js';
+
+/** Chunks in a row that may fail (a busy store, a full disk) before the import is marked failed. */
+const MAX_FAILURES = 20;
 
 export class ImportRunner {
   private readonly loops = new Map<string, Promise<void>>();
@@ -41,13 +44,18 @@ export class ImportRunner {
         failures = 0;
       } catch (err) {
         (this.opts.log ?? ((e, m) => console.error(m, e)))(err, `customer import ${id} failed a chunk; retrying`);
-        if (++failures > 20) return;
+        if (++failures > MAX_FAILURES) {
+          // Given up: said so on the import (and the stream), not left "running" for ever.
+          const failed = await failImport(this.deps, id, (err as Error).message).catch(() => null);
+          if (failed) this.deps.hub.publishCoalesced(topic, 'import', { id, status: failed.status, doneBytes: failed.doneBytes, sizeBytes: failed.sizeBytes, records: failed.records, accepted: failed.accepted, duplicates: failed.duplicates, invalid: failed.invalid }, 250, id);
+          return;
+        }
         await new Promise((r) => setTimeout(r, this.opts.retryMs ?? 1000));
         continue;
       }
       const frame = { id, status: state.status, doneBytes: state.doneBytes, sizeBytes: state.sizeBytes, records: state.records, accepted: state.accepted, duplicates: state.duplicates, invalid: state.invalid };
       // Coalesced, the last frame included: a pending 'running' frame is replaced, never sent after it.
-      this.deps.hub.publishCoalesced(topic, 'import', frame, 250);
+      this.deps.hub.publishCoalesced(topic, 'import', frame, 250, id);
       if (state.status !== 'running') return;
     }
   }

@@ -103,6 +103,16 @@ export async function runningImports(deps: Deps): Promise<{ id: string; workspac
   return deps.db.selectFrom('customer_imports').select(['id', 'workspace_id']).where('status', '=', 'running').orderBy('created_at').execute();
 }
 
+/** Marks a running import failed, with why (kept as its first error), and removes its file. */
+export async function failImport(deps: Deps, id: string, reason: string): Promise<ImportView> {
+  const imp = await deps.db.selectFrom('customer_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const errors = [{ record: imp.records, path: '', message: `import stopped: ${reason.slice(0, 300)}` }, ...JSON.parse(imp.errors)].slice(0, MAX_REPORTED_ERRORS);
+  const now = new Date().toISOString();
+  await deps.writes.run((trx) => trx.updateTable('customer_imports').set({ status: 'failed', errors: JSON.stringify(errors), updated_at: now, finished_at: now }).where('id', '=', id).where('status', '=', 'running').execute());
+  fs.rmSync(fileOf(deps, id), { force: true });
+  return view({ ...imp, status: 'failed', errors: JSON.stringify(errors), finished_at: now });
+}
+
 /** Stores the next chunk of an import; returns its state after the chunk (status 'done' at the end). */
 export async function importChunk(deps: Deps, id: string, max = IMPORT_CHUNK): Promise<ImportView> {
   const imp = await deps.db.selectFrom('customer_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -79,6 +79,10 @@ function rejectNul(input: Record<string, unknown>): void {
   const walk = (v: unknown, path: (string | number)[], depth: number): void => {
     if (typeof v === 'string') { if (v.includes('\u0000')) issues.push({ path: formatPath(path), message: 'must not contain the NUL character' }); return; }
     if (!v || typeof v !== 'object' || depth > 64) return;
+    // Parsed JSON only (plain objects and arrays): a route that takes its body as a stream (file
+    // uploads) must not have the socket and server behind it walked.
+    const proto = Object.getPrototypeOf(v);
+    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return;
     for (const [k, child] of Object.entries(v)) {
       if (k.includes('\u0000')) issues.push({ path: formatPath(path), message: 'keys must not contain the NUL character' });
       walk(child, [...path, Array.isArray(v) ? Number(k) : k], depth + 1);

@@ -42,9 +42,10 @@ export class RealtimeHub {
    * wins): a burst of 1,000 stored responses becomes a couple of refreshes, and the last one is
    * never lost.
    */
-  publishCoalesced(topic: string, event: string, data: unknown, windowMs = 500): void {
+  publishCoalesced(topic: string, event: string, data: unknown, windowMs = 500, subject = ''): void {
     if (!this.topics.has(topic)) return;
-    const key = `${topic}\u0001${event}`;
+    // `subject` keeps frames about different things apart (two imports at once each keep their last frame).
+    const key = `${topic}\u0001${event}\u0001${subject}`;
     const open = this.coalescing.get(key);
     if (open) { open.pending = data; return; }
     this.publish(topic, event, data);
@@ -52,7 +53,7 @@ export class RealtimeHub {
       pending: undefined,
       timer: setTimeout(() => {
         this.coalescing.delete(key);
-        if (entry.pending !== undefined) this.publishCoalesced(topic, event, entry.pending, windowMs);
+        if (entry.pending !== undefined) this.publishCoalesced(topic, event, entry.pending, windowMs, subject);
       }, windowMs),
     };
     entry.timer.unref();
