@@ -5,6 +5,7 @@
  * identifiers, CLV and timeline, a merged id's address replaced by the person's, the timeline
  * filtered to orders (in the URL), a trait declared, an unmerge and a merge by hand, and 繁體中文.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { cli, launchChromium, signIn, startServer, submitPublic, workspaceWithLiveSurvey, type RunningServer } from './support.js';
@@ -207,6 +208,35 @@ describe('customers in the browser', () => {
     await expect.poll(() => items.count()).toBe(30);
     expect(await items.last().innerText()).toContain('n: 0');
     expect(await page.getByTestId('timeline-more').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('exports a person as JSON and erases them after typing their id', async () => {
+    const sent = await sendEvents(eventsKey, [{ type: 'identify', userId: 'gone-1', name: '林小華', email: 'lin.xh@lotus.example' }, { type: 'order', userId: 'gone-1', orderId: 'G-1', revenue: 50, currency: 'TWD' }]);
+    const id = sent.profileIds[0];
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US', acceptDownloads: true });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, server, OWNER, workspaceId);
+    await page.goto(`${server.url}/w/${workspaceId}/customers/${id}`);
+    const card = page.getByTestId('person-data');
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('person-export').click()]);
+    expect(download.suggestedFilename()).toBe(`customer-${id}.json`);
+    const data = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    expect(data.person).toMatchObject({ id, name: '林小華', email: 'lin.xh@lotus.example' });
+    expect(data.events.map((e: { type: string }) => e.type).sort()).toEqual(['identify', 'order']);
+
+    await card.getByTestId('person-erase').click();
+    const modal = page.getByTestId('erase-modal');
+    expect(await modal.getByTestId('confirm-erase').isDisabled()).toBe(true);
+    await modal.getByTestId('erase-id').fill(id);
+    await modal.getByTestId('confirm-erase').click();
+    await page.waitForURL(new RegExp(`/w/${workspaceId}/customers$`));
+    await page.getByTestId('customer-search').fill('林小華');
+    await expect.poll(() => page.getByTestId('customer-empty').count(), { timeout: 5_000 }).toBe(1);
+    expect((await fetch(`${server.url}/api/workspaces/${workspaceId}/customers/${id}`, { headers: { cookie: (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).status).toBe(404);
     expect(errors).toEqual([]);
     await ctx.close();
   });

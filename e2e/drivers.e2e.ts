@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotPath, startServer, submitPublic, workspaceWithLiveSurvey, type RunningServer, signIn } from './support.js';
+import { launchChromium, screenshotPath, startServer, submitPublic, workspaceWithLiveSurvey, type RunningServer, signIn, newDashboard } from './support.js';
 
 const OWNER = { email: 'drivers@lotus.example', password: 'a-long-test-password' };
 
@@ -83,13 +83,7 @@ describe('drivers on a dashboard', () => {
     await analysed(page);
 
     // A new dashboard with a drivers tile, added from the tile editor.
-    await page.getByTestId('nav-dashboards').click();
-    await page.waitForURL(/\/dashboards$/);
-    await page.getByTestId('dashboard-more').click();
-    await page.getByTestId('dashboard-new').click();
-    await page.getByTestId('dashboard-name-input').fill('Why NPS moves');
-    await page.getByTestId('dashboard-name-submit').click();
-    await page.getByTestId('edit-bar').waitFor();
+    await newDashboard(page, 'Why NPS moves');
     await page.getByTestId('add-tile-type').selectOption('drivers');
     await page.getByTestId('add-tile').click();
     const editor = page.getByTestId('tile-editor').first();

@@ -68,7 +68,7 @@ describe('a metric recount in the browser', () => {
     // It ends: the settings say so, the banner goes, and the numbers are the same.
     await settings.getByTestId('metric-recount-done').waitFor({ timeout: 60_000 });
     await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(0);
-    expect(await npsN(dashboard)).toBe(`n = ${ROWS.toLocaleString('en-US')}`);
+    await expect.poll(() => npsN(dashboard), { timeout: 10_000 }).toBe(`n = ${ROWS.toLocaleString('en-US')}`);
     // The dashboard read the settings again: its default time zone is the new one.
     await expect.poll(() => dashboard.getByTestId('filter-summary').innerText()).toContain('Asia/Taipei');
     expect(errors).toEqual([]);

@@ -109,3 +109,14 @@ export async function signIn(page: Page, server: RunningServer, owner: { email: 
   await page.getByTestId('login-submit').click();
   await page.waitForURL(new RegExp(`/w/${workspaceId}`));
 }
+
+/** From anywhere in the workspace: the dashboards, a new dashboard named `name`, left in edit mode. */
+export async function newDashboard(page: Page, name: string): Promise<void> {
+  await page.getByTestId('nav-dashboards').click();
+  await page.waitForURL(/\/dashboards$/);
+  await page.getByTestId('dashboard-more').click();
+  await page.getByTestId('dashboard-new').click();
+  await page.getByTestId('dashboard-name-input').fill(name);
+  await page.getByTestId('dashboard-name-submit').click();
+  await page.getByTestId('edit-bar').waitFor();
+}

@@ -14,6 +14,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Spinner';
 import { CustomerTimeline } from './CustomerTimeline';
 import { MergeHistory } from './MergeHistory';
+import { PersonDataCard } from './PersonDataCard';
 import { ConsentsCard, IdentifiersCard, TraitsCard } from './ProfileDetails';
 import { ProfileSummary } from './ProfileSummary';
 import { parseTimelineKinds, withTimelineKinds } from './url-state';
@@ -92,6 +93,7 @@ export function CustomerProfilePage({ customerId }: { customerId: string }) {
             <TraitsCard traits={p.traits} definitions={definitions.data?.items ?? []} />
             <ConsentsCard consents={p.consents} />
             <MergeHistory profile={p} merges={merges.data?.items ?? []} onChanged={refresh} />
+            <PersonDataCard profile={p} />
           </div>
         </div>
       </div>

@@ -19,12 +19,14 @@ interface Props {
   draft: Tile[] | null;
   onDraft: (tiles: Tile[]) => void;
   dimensions: string[];
+  /** Declared customer traits (breakdowns by the person's attribute). */
+  traits?: string[];
   /** Opens edit mode from the empty state (roles that may edit). */
   onEdit?: () => void;
 }
 
 /** Tiles on a 12-column grid (s = 3, m = 6, l = 12 columns); in edit mode each carries its settings. */
-export function DashboardGrid({ tiles, states, ctx, draft, onDraft, dimensions, onEdit }: Props) {
+export function DashboardGrid({ tiles, states, ctx, draft, onDraft, dimensions, traits = [], onEdit }: Props) {
   const { t } = useTranslation();
   const [newType, setNewType] = useState<TileType>('value');
 
@@ -44,7 +46,7 @@ export function DashboardGrid({ tiles, states, ctx, draft, onDraft, dimensions, 
           <TileCard tile={tile} state={states[queryKey(tile)]} ctx={ctx} />
           {draft && (
             <TileEditor
-              tile={tile} index={i} count={tiles.length} dimensions={dimensions}
+              tile={tile} index={i} count={tiles.length} dimensions={dimensions} traits={traits}
               onChange={(patch) => onDraft(changeTile(draft, tile.id, patch))}
               onMove={(by) => onDraft(moveTile(draft, tile.id, by))}
               onRemove={() => onDraft(removeTile(draft, tile.id))}

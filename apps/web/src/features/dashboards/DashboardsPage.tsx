@@ -48,6 +48,9 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
   const surveys = useApi<Items<Survey>>(ws(wid, 'surveys'));
   const targets = useApi<Target[]>(ws(wid, 'metrics', 'targets'));
   const benchmarks = useApi<Benchmark[]>(ws(wid, 'metrics', 'benchmarks'));
+  // Declared customer traits, offered as breakdowns (only to those who may read customers).
+  const traitDefs = useApi<{ items: { key: string }[] }>(can('customers.read') ? ws(wid, 'customers', 'traits') : null);
+  const traits = useMemo(() => (traitDefs.data?.items ?? []).map((d) => d.key), [traitDefs.data]);
 
   // The tiles being edited, for the dashboard they belong to (switching dashboards leaves edit mode).
   const [editing, setEditing] = useState<{ id: string; tiles: Tile[] } | null>(null);
@@ -63,7 +66,9 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
   const zone = view.tz ?? settings.data?.timeZone ?? (settings.error ? 'UTC' : null);
   const today = zone ? todayIn(zone) : null;
   const range = useMemo(() => (today ? resolveRange(view, today) : null), [view, today]);
-  const plan = useMemo(() => (range && current ? planQueries(wid, tiles, view, range) : null), [wid, tiles, view, range, current]);
+  // Queries name the zone their range was computed in: when the workspace zone has just changed and
+  // these settings are not read again yet, the server must not read this range in the new zone.
+  const plan = useMemo(() => (range && current && zone ? planQueries(wid, tiles, { ...view, tz: view.tz ?? zone }, range) : null), [wid, tiles, view, range, current, zone]);
   const data = useDashboardData(plan);
   const surveyNames = useMemo(() => new Map((surveys.data?.items ?? []).map((s) => [s.id, s.name])), [surveys.data]);
 
@@ -191,7 +196,7 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
         )}
         {!range ? <Loading /> : (
           <DashboardGrid
-            tiles={tiles} states={data.states} draft={draft} onDraft={(x) => setDraft(x)} dimensions={settings.data?.dimensions ?? []}
+            tiles={tiles} states={data.states} draft={draft} onDraft={(x) => setDraft(x)} dimensions={settings.data?.dimensions ?? []} traits={traits}
             ctx={{ view, range, today: today!, targets: targets.data ?? [], benchmarks: benchmarks.data ?? [], surveyNames }}
             onEdit={canManage && !current.builtIn ? () => setDraft(current.tiles) : undefined}
           />

@@ -4,6 +4,9 @@ import { Icon } from '../../ui/icons';
 import { byLabel, metricLabel, tileTitle } from './labels';
 import { BUILTIN_BREAKDOWNS, TILE_TYPES, metricsFor } from './tile-edit';
 import { META_KEY } from './url-state';
+
+/** A customer trait key, as the server's TraitKey. */
+const TRAIT_KEY = /^[A-Za-z][A-Za-z0-9_.]{0,63}$/;
 import type { Tile } from './types';
 
 interface Props {
@@ -11,19 +14,23 @@ interface Props {
   index: number;
   count: number;
   dimensions: string[];
+  /** Declared customer traits: `trait:<key>` breakdowns (NPS by the customer's plan, city…). */
+  traits?: string[];
   onChange: (patch: Partial<Tile>) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }
 
 /** The settings of one tile in edit mode: type, metric, period, segment, title, size, order. */
-export function TileEditor({ tile, index, count, dimensions, onChange, onMove, onRemove }: Props) {
+export function TileEditor({ tile, index, count, dimensions, traits = [], onChange, onMove, onRemove }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const metrics = metricsFor(tile.type);
-  const byOptions = [...BUILTIN_BREAKDOWNS, ...dimensions.map((d) => `meta:${d}`)];
+  const byOptions = [...BUILTIN_BREAKDOWNS, ...dimensions.map((d) => `meta:${d}`), ...traits.map((k) => `trait:${k}`)];
   if (tile.by && !byOptions.includes(tile.by)) byOptions.push(tile.by);
   const [otherKey, setOtherKey] = useState('');
+  const [otherKind, setOtherKind] = useState<'meta' | 'trait'>('meta');
+  const otherValid = (otherKind === 'meta' ? META_KEY : TRAIT_KEY).test(otherKey.trim());
   const title = tileTitle(t, { ...tile, title: undefined });
 
   return (
@@ -79,11 +86,15 @@ export function TileEditor({ tile, index, count, dimensions, onChange, onMove, o
             onChange={(e) => onChange({ title: e.target.value })} data-testid="tile-title" />
         </label>
         {tile.type === 'breakdown' && (
-          <form className="mini-field mini-field-wide" onSubmit={(e) => { e.preventDefault(); if (META_KEY.test(otherKey.trim())) { onChange({ by: `meta:${otherKey.trim()}` }); setOtherKey(''); } }}>
+          <form className="mini-field mini-field-wide" onSubmit={(e) => { e.preventDefault(); if (otherValid) { onChange({ by: `${otherKind}:${otherKey.trim()}` }); setOtherKey(''); } }}>
             <span>{t('dashboards.edit.otherKey')}</span>
             <span className="row-wrap">
-              <input className="input input-sm grow" value={otherKey} onChange={(e) => setOtherKey(e.target.value)} maxLength={64} placeholder="plan" aria-label={t('dashboards.edit.otherKey')} />
-              <button type="submit" className="btn btn-secondary btn-sm" disabled={!META_KEY.test(otherKey.trim())}>{t('dashboards.edit.useKey')}</button>
+              <select className="input select input-sm" value={otherKind} onChange={(e) => setOtherKind(e.target.value as 'meta' | 'trait')} aria-label={t('dashboards.edit.keyKind')} data-testid="tile-other-kind">
+                <option value="meta">{t('dashboards.edit.keyKindMeta')}</option>
+                <option value="trait">{t('dashboards.edit.keyKindTrait')}</option>
+              </select>
+              <input className="input input-sm grow" value={otherKey} onChange={(e) => setOtherKey(e.target.value)} maxLength={64} placeholder="plan" aria-label={t('dashboards.edit.otherKey')} data-testid="tile-other-key" />
+              <button type="submit" className="btn btn-secondary btn-sm" disabled={!otherValid} data-testid="tile-other-use">{t('dashboards.edit.useKey')}</button>
             </span>
           </form>
         )}

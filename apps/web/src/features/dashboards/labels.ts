@@ -16,6 +16,7 @@ export function tileTitle(t: TFunction, tile: Tile): string {
 
 export function byLabel(t: TFunction, by: string): string {
   if (by.startsWith('meta:')) return t('dashboards.by.meta', { key: by.slice(5) });
+  if (by.startsWith('trait:')) return t('dashboards.by.trait', { key: by.slice(6) });
   return t(`dashboards.by.${by}`, { defaultValue: by });
 }
 
