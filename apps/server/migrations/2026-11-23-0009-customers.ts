@@ -113,8 +113,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('customer_imports_workspace').on('customer_imports').columns(['workspace_id', 'created_at']).execute();
 
   // A profile's survey answers: by the customer id a response carries, and by its respondent.
-  await db.schema.createIndex('responses_customer').on('responses').columns(['workspace_id', 'customer_external_id', 'created_at']).execute();
-  await db.schema.createIndex('responses_respondent').on('responses').columns(['respondent_id', 'created_at']).execute();
+  // Partial: most responses carry neither, and those cost the ingest path no index entry.
+  await db.schema.createIndex('responses_customer').on('responses').columns(['workspace_id', 'customer_external_id', 'created_at'])
+    .where(sql.ref('customer_external_id'), 'is not', null).execute();
+  await db.schema.createIndex('responses_respondent').on('responses').columns(['respondent_id', 'created_at'])
+    .where(sql.ref('respondent_id'), 'is not', null).execute();
 
   await db.schema.createTable('customer_trait_definitions')
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))

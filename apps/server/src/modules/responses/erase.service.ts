@@ -1,7 +1,7 @@
 /** Deleting one response (a mistaken test answer, a customer's erasure request): every number it touched follows. */
 import type { Deps } from '../../deps.js';
 import type { Db, Trx } from '../../schema.js';
-import type { PersonKeys } from './responses.repo.js';
+import { allResponsesOfPerson, respondentIdsOf, type PersonKeys } from './responses.repo.js';
 import type { Actor } from '../../platform/http/access.js';
 import { notFound } from '../../platform/http/errors.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -30,18 +30,12 @@ export async function deleteResponse(deps: Deps, ctx: { workspaceId: string; act
  * Returns the surveys touched, for the live views.
  */
 export async function erasePersonResponses(trx: Trx, workspaceId: string, who: PersonKeys): Promise<{ responses: number; respondents: number; surveys: string[] }> {
-  const respondents = who.emailHashes.length
-    ? (await trx.selectFrom('respondents').select('id').where('workspace_id', '=', workspaceId).where('email_hash', 'in', who.emailHashes).execute()).map((r) => r.id)
-    : [];
-  const rows = [
-    ...(who.externalIds.length ? await trx.selectFrom('responses').selectAll().where('workspace_id', '=', workspaceId).where('customer_external_id', 'in', who.externalIds).execute() : []),
-    ...(respondents.length ? await trx.selectFrom('responses').selectAll().where('workspace_id', '=', workspaceId).where('respondent_id', 'in', respondents).execute() : []),
-  ];
-  const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
-  await recordResponseChanges(trx, workspaceId, { removed: unique });
-  for (let i = 0; i < unique.length; i += 500) await trx.deleteFrom('responses').where('id', 'in', unique.slice(i, i + 500).map((r) => r.id)).execute();
+  const respondents = await respondentIdsOf(trx, workspaceId, who.emailHashes);
+  const rows = await allResponsesOfPerson(trx, workspaceId, who.externalIds, respondents);
+  await recordResponseChanges(trx, workspaceId, { removed: rows });
+  for (let i = 0; i < rows.length; i += 500) await trx.deleteFrom('responses').where('id', 'in', rows.slice(i, i + 500).map((r) => r.id)).execute();
   if (respondents.length) await trx.deleteFrom('respondents').where('id', 'in', respondents).execute();
-  return { responses: unique.length, respondents: respondents.length, surveys: [...new Set(unique.map((r) => r.survey_id))] };
+  return { responses: rows.length, respondents: respondents.length, surveys: [...new Set(rows.map((r) => r.survey_id))] };
 }
 
 /** Everything stored of a person's responses, for their data export. */
@@ -49,13 +43,11 @@ export async function personResponsesForExport(db: Db, workspaceId: string, who:
   const respondents = who.emailHashes.length
     ? await db.selectFrom('respondents').select(['id', 'created_at', 'last_contacted_at']).where('workspace_id', '=', workspaceId).where('email_hash', 'in', who.emailHashes).execute()
     : [];
-  const ids = respondents.map((r) => r.id);
-  const columns = ['id', 'survey_id', 'status', 'answers', 'channel', 'touchpoint', 'language', 'customer_external_id', 'order_id', 'metadata', 'nps', 'csat', 'ces', 'created_at', 'completed_at'] as const;
-  const rows = [
-    ...(who.externalIds.length ? await db.selectFrom('responses').select(columns).where('workspace_id', '=', workspaceId).where('customer_external_id', 'in', who.externalIds).execute() : []),
-    ...(ids.length ? await db.selectFrom('responses').select(columns).where('workspace_id', '=', workspaceId).where('respondent_id', 'in', ids).execute() : []),
-  ];
-  const responses = [...new Map(rows.map((r) => [r.id, { ...r, answers: JSON.parse(r.answers), metadata: JSON.parse(r.metadata) }])).values()]
-    .sort((a, b) => (a.created_at < b.created_at ? -1 : 1));
+  const rows = await allResponsesOfPerson(db, workspaceId, who.externalIds, respondents.map((r) => r.id));
+  const responses = rows.map((r) => ({
+    id: r.id, survey_id: r.survey_id, status: r.status, answers: JSON.parse(r.answers), channel: r.channel, touchpoint: r.touchpoint, language: r.language,
+    customer_external_id: r.customer_external_id, order_id: r.order_id, metadata: JSON.parse(r.metadata), nps: r.nps, csat: r.csat, ces: r.ces,
+    created_at: r.created_at, completed_at: r.completed_at,
+  }));
   return { respondents: respondents.map((r) => ({ id: r.id, createdAt: r.created_at, lastContactedAt: r.last_contacted_at })), responses };
 }

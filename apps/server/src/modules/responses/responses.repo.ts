@@ -80,8 +80,9 @@ export interface PersonResponseRow { id: string; survey_id: string; survey_name:
  * the customer timeline. `scored` keeps only answers with an NPS (the profile's latest NPS).
  */
 export async function responsesOfPerson(db: Q, workspaceId: string, who: PersonKeys, cursor: { at: string; id: string } | null, limit: number, scored = false): Promise<PersonResponseRow[]> {
-  // Two index range reads (by customer id, by respondent), merged here: an OR of the two would let
-  // SQLite walk every response of the workspace.
+  // One index range read per customer id and per respondent (equality on the leading columns of
+  // responses_customer / responses_respondent), merged here. An OR, or an IN list, lets SQLite prefer
+  // walking the workspace's responses in time order instead.
   const page = (narrow: (q: ReturnType<typeof base>) => ReturnType<typeof base>) => {
     let q = narrow(base());
     if (scored) q = q.where('r.nps', 'is not', null);
@@ -91,12 +92,27 @@ export async function responsesOfPerson(db: Q, workspaceId: string, who: PersonK
   const base = () => db.selectFrom('responses as r').innerJoin('surveys as s', 's.id', 'r.survey_id')
     .select(['r.id', 'r.survey_id', 's.name as survey_name', 'r.status', 'r.channel', 'r.nps', 'r.csat', 'r.ces', 'r.created_at'])
     .where('r.workspace_id', '=', workspaceId);
+  const respondents = await respondentIdsOf(db, workspaceId, who.emailHashes);
   const parts = await Promise.all([
-    who.externalIds.length ? page((q) => q.where('r.customer_external_id', 'in', who.externalIds)) : [],
-    who.emailHashes.length ? page((q) => q.where('r.respondent_id', 'in', (eb) => eb.selectFrom('respondents').select('id').where('workspace_id', '=', workspaceId).where('email_hash', 'in', who.emailHashes))) : [],
+    ...who.externalIds.map((x) => page((q) => q.where('r.customer_external_id', '=', x))),
+    ...respondents.map((id) => page((q) => q.where('r.respondent_id', '=', id))),
   ]);
   const rows = [...new Map(parts.flat().map((r) => [r.id, r])).values()];
   return rows.sort((a, b) => (a.created_at !== b.created_at ? (a.created_at < b.created_at ? 1 : -1) : a.id < b.id ? 1 : -1)).slice(0, limit);
+}
+
+/** The workspace's respondents with these keyed email hashes. */
+export async function respondentIdsOf(db: Q, workspaceId: string, emailHashes: string[]): Promise<string[]> {
+  if (!emailHashes.length) return [];
+  return (await db.selectFrom('respondents').select('id').where('workspace_id', '=', workspaceId).where('email_hash', 'in', emailHashes).execute()).map((r) => r.id);
+}
+
+/** Every response of a person, whole rows (export, erasure): one index read per customer id and per respondent. */
+export async function allResponsesOfPerson(db: Q, workspaceId: string, externalIds: string[], respondentIds: string[]): Promise<ResponsesTable[]> {
+  const rows: ResponsesTable[] = [];
+  for (const x of externalIds) rows.push(...(await db.selectFrom('responses').selectAll().where('workspace_id', '=', workspaceId).where('customer_external_id', '=', x).execute()));
+  for (const id of respondentIds) rows.push(...(await db.selectFrom('responses').selectAll().where('respondent_id', '=', id).where('workspace_id', '=', workspaceId).execute()));
+  return [...new Map(rows.map((r) => [r.id, r])).values()].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
 }
 
 /** Respondents' keyed email hashes (respondent id → hash): who answered, for Customer 360. */
