@@ -1,4 +1,5 @@
 /** Builds the Fastify instance with the platform's plumbing; modules add their routes after. */
+import { EventEmitter } from 'node:events';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -79,10 +80,9 @@ function rejectNul(input: Record<string, unknown>): void {
   const walk = (v: unknown, path: (string | number)[], depth: number): void => {
     if (typeof v === 'string') { if (v.includes('\u0000')) issues.push({ path: formatPath(path), message: 'must not contain the NUL character' }); return; }
     if (!v || typeof v !== 'object' || depth > 64) return;
-    // Parsed JSON only (plain objects and arrays): a route that takes its body as a stream (file
-    // uploads) must not have the socket and server behind it walked.
-    const proto = Object.getPrototypeOf(v);
-    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return;
+    // Parsed input only: a route that takes its body as a stream (file uploads) must not have the
+    // socket and server behind it walked (they loop back on each other), nor a buffer byte by byte.
+    if (v instanceof EventEmitter || ArrayBuffer.isView(v)) return;
     for (const [k, child] of Object.entries(v)) {
       if (k.includes('\u0000')) issues.push({ path: formatPath(path), message: 'keys must not contain the NUL character' });
       walk(child, [...path, Array.isArray(v) ? Number(k) : k], depth + 1);
