@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { cli, launchChromium, signIn, startServer, type RunningServer } from './support.js';
+import { cli, launchChromium, startServer, type RunningServer, signedInPage } from './support.js';
 
 const OWNER = { email: 'imports@lotus.example', password: 'a-long-test-password' };
 const SCREENSHOT = '/tmp/customers-import.png';
@@ -60,11 +60,7 @@ const seenProgress = (page: Page) => page.evaluate(() => (window as unknown as {
 
 describe('customer event import in the browser', () => {
   it('imports a CSV with live progress, reports the invalid row, skips a repeat, shows refusals, speaks 简体中文', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, server, OWNER, workspaceId);
+    const { ctx, page, errors } = await signedInPage(browser, server, OWNER, workspaceId);
 
     await page.getByTestId('nav-customers').click();
     await page.waitForURL(/\/customers$/);

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { cli, launchChromium, signIn, startServer, submitPublic, workspaceWithLiveSurvey, type RunningServer } from './support.js';
+import { cli, launchChromium, startServer, submitPublic, workspaceWithLiveSurvey, type RunningServer, signedInPage } from './support.js';
 
 const OWNER = { email: 'customers@lotus.example', password: 'a-long-test-password' };
 const SCREENSHOT = '/tmp/customers-profile.png';
@@ -63,11 +63,7 @@ afterAll(async () => {
 
 describe('customers in the browser', () => {
   it('finds a person by the Simplified name, shows the profile and timeline, unmerges and merges, and speaks 繁體中文', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, server, OWNER, workspaceId);
+    const { ctx, page, errors } = await signedInPage(browser, server, OWNER, workspaceId);
 
     // Trait definitions: birthday is a date, and the first value set wins when profiles disagree.
     await page.getByTestId('nav-customers').click();
@@ -194,11 +190,7 @@ describe('customers in the browser', () => {
     const views = Array.from({ length: 30 }, (_, i) => ({ type: 'track', userId: 'app-42', event: 'Viewed product', properties: { n: i }, timestamp: ago(100 - i) }));
     const sent = await sendEvents(eventsKey, views);
     const id = sent.profileIds[0];
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, server, OWNER, workspaceId);
+    const { ctx, page, errors } = await signedInPage(browser, server, OWNER, workspaceId);
     await page.goto(`${server.url}/w/${workspaceId}/customers/${id}`);
     const items = page.getByTestId('timeline-item');
     await expect.poll(() => items.count()).toBe(25);
@@ -215,11 +207,7 @@ describe('customers in the browser', () => {
   it('exports a person as JSON and erases them after typing their id', async () => {
     const sent = await sendEvents(eventsKey, [{ type: 'identify', userId: 'gone-1', name: '林小華', email: 'lin.xh@lotus.example' }, { type: 'order', userId: 'gone-1', orderId: 'G-1', revenue: 50, currency: 'TWD' }]);
     const id = sent.profileIds[0];
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US', acceptDownloads: true });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, server, OWNER, workspaceId);
+    const { ctx, page, errors } = await signedInPage(browser, server, OWNER, workspaceId, { acceptDownloads: true });
     await page.goto(`${server.url}/w/${workspaceId}/customers/${id}`);
     const card = page.getByTestId('person-data');
     const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('person-export').click()]);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -119,4 +119,14 @@ export async function newDashboard(page: Page, name: string): Promise<void> {
   await page.getByTestId('dashboard-name-input').fill(name);
   await page.getByTestId('dashboard-name-submit').click();
   await page.getByTestId('edit-bar').waitFor();
+}
+
+/** A fresh browser context (1366×900, en-US unless `options` say otherwise) signed in as `owner`; page errors are collected. */
+export async function signedInPage(browser: Browser, server: RunningServer, owner: { email: string; password: string }, workspaceId: string, options: BrowserContextOptions = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US', ...options });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, server, owner, workspaceId);
+  return { ctx, page, errors };
 }

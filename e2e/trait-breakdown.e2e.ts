@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { cli, launchChromium, screenshotPath, signIn, startServer, submitPublic, workspaceWithLiveSurvey, type RunningServer, newDashboard } from './support.js';
+import { cli, launchChromium, screenshotPath, startServer, submitPublic, workspaceWithLiveSurvey, type RunningServer, newDashboard, signedInPage } from './support.js';
 
 const OWNER = { email: 'plans@lotus.example', password: 'a-long-test-password' };
 let server: RunningServer;
@@ -34,11 +34,7 @@ afterAll(async () => {
 
 describe('breakdown by a customer attribute', () => {
   it('splits NPS by the customers\' plan from the tile editor', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, server, OWNER, workspaceId);
+    const { ctx, page, errors } = await signedInPage(browser, server, OWNER, workspaceId);
 
     await newDashboard(page, 'By plan');
     await page.getByTestId('add-tile-type').selectOption('breakdown');
