@@ -25,7 +25,7 @@ import { metricsConfigRoutes, metricsRoutes, MetricsRecounter } from './modules/
 import { dashboardRoutes } from './modules/dashboards/index.js';
 import { alertRoutes, AlertsWorker } from './modules/alerts/index.js';
 import { textRoutes, TextWorker } from './modules/text-analytics/index.js';
-import { customerRoutes, ImportRunner, traitOfResponses } from './modules/customers/index.js';
+import { customerRoutes, ImportRunner, refusesContact, traitOfResponses } from './modules/customers/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -66,6 +66,8 @@ export async function createDeps(config: Config, store?: OpenedStore<DB>): Promi
   };
   // Dashboards break numbers down by a customer's trait; the customers module answers it.
   deps.customerTraits = (workspaceId, key, rows, cache) => traitOfResponses(deps, workspaceId, key, rows, cache);
+  // Survey invitations ask first whether the person refused surveys or email.
+  deps.consentRefused = (workspaceId, who, purposes) => refusesContact(deps, workspaceId, who, purposes);
   return { deps, store: s, setListeningUrl: (url) => { listening = url; } };
 }
 

@@ -83,4 +83,20 @@ describe('a person\'s data', () => {
     expect((await stranger.owner.delete(`/api/workspaces/${stranger.id}/customers/${other}`)).statusCode).toBe(404);
     expect((await owner.get(`${base()}/customers/${other}`)).statusCode).toBe(200);
   });
+
+  it('skips survey invitations to people who refused surveys or email, by email or by customer id', async () => {
+    await owner.post(`${base()}/events`, { events: [
+      { type: 'identify', userId: 'no-surveys', email: 'quiet@example.org', consents: { surveys: false } },
+      { type: 'identify', userId: 'no-email', consents: { email: false } },
+      { type: 'identify', userId: 'yes-please', email: 'happy@example.org', consents: { surveys: true, email: true } },
+    ] });
+    const res = await owner.post(`${base()}/surveys/${sid}/invitations`, { recipients: [
+      { email: 'Quiet@example.org' }, { email: 'someone@example.org', customerExternalId: 'no-email' }, { email: 'happy@example.org' }, { email: 'stranger@example.org' },
+    ] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ sent: 2, noConsent: ['quiet@example.org', 'someone@example.org'] });
+    // Consent given again later: the newest answer counts.
+    await owner.post(`${base()}/events`, { events: [{ type: 'identify', userId: 'no-surveys', consents: { surveys: true } }] });
+    expect((await owner.post(`${base()}/surveys/${sid}/invitations`, { recipients: [{ email: 'quiet@example.org' }] })).json()).toMatchObject({ sent: 1, noConsent: [] });
+  });
 });

@@ -97,7 +97,7 @@ describe('mail over real SMTP', () => {
 
   it('sends survey invitations whose token answers exactly once', async () => {
     const res = await invite([{ email: 'Chan.TaiMan@example.com', name: '陳大文', language: 'zh-Hant' }, { email: 'li@example.com', language: 'en' }]);
-    expect(res.json()).toEqual({ sent: 2, throttled: [], failed: [] });
+    expect(res.json()).toEqual({ sent: 2, throttled: [], noConsent: [], failed: [] });
     const chan = await mailTo('chan.taiman@example.com');
     expect(chan.headers.subject).toBe('邀請您分享體驗：Checkout NPS');
     expect(chan.text).toContain('陳大文 您好');
@@ -133,7 +133,7 @@ describe('mail over real SMTP', () => {
   it('throttles a second invitation to the same person within the cooldown', async () => {
     const before = inbox.length;
     const again = await invite([{ email: 'chan.taiman@EXAMPLE.com' }, { email: 'fresh@example.com' }]);
-    expect(again.json()).toEqual({ sent: 1, throttled: ['chan.taiman@example.com'], failed: [] });
+    expect(again.json()).toEqual({ sent: 1, throttled: ['chan.taiman@example.com'], noConsent: [], failed: [] });
     await mailTo('fresh@example.com', before);
     await new Promise((r) => setTimeout(r, 100));
     expect(inbox.slice(before).map((m) => m.to).flat()).toEqual(['fresh@example.com']);

@@ -47,5 +47,5 @@ export interface ResponseItem {
 
 export interface ShareInfo { link: string; qrSvg: string; widgetSnippet: string; status: Survey['status'] }
 
-export interface InviteResult { sent: number; throttled: string[]; failed: { email: string; error: string }[] }
+export interface InviteResult { sent: number; throttled: string[]; noConsent: string[]; failed: { email: string; error: string }[] }
 export interface ImportResult { rows: number; imported: number; duplicates: number; errors: { row: number; path: string; message: string }[]; errorCount: number }

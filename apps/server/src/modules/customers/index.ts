@@ -10,4 +10,5 @@ export const CUSTOMER_ENCRYPTED_COLUMNS = [
   { table: 'customer_identifiers', id: 'id', columns: ['value_enc'] },
 ] as const;
 export { exportPerson, erasePerson } from './privacy.service.js';
+export { refusesContact } from './consent.service.js';
 export { traitOfResponses, type TraitCache, type ResponseOfPerson } from './response-traits.js';

@@ -1,6 +1,7 @@
 /**
  * Email invitations to answer a survey. Each carries a single-use token (stored hashed); a
- * respondent contacted within the workspace's cooldown is skipped (recontact throttle).
+ * respondent contacted within the workspace's cooldown is skipped (recontact throttle), and so is a
+ * person whose customer profile refuses surveys or email (consent).
  */
 import { pickLanguage } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
@@ -25,12 +26,13 @@ export async function sendSurveyInvites(deps: Deps, ctx: Ctx, surveyId: string, 
   const survey = await getSurvey(deps, ctx.workspaceId, surveyId);
   if (survey.status !== 'live') throw conflict('survey_not_live', 'publish the survey before inviting people');
   const { settings } = await getWorkspace(deps, ctx.workspaceId);
-  const sent: string[] = [], throttled: string[] = [], failed: { email: string; error: string }[] = [];
+  const sent: string[] = [], throttled: string[] = [], noConsent: string[] = [], failed: { email: string; error: string }[] = [];
   const seen = new Set<string>();
   for (const r of recipients) {
     const email = normaliseEmail(r.email);
     if (seen.has(email)) continue;
     seen.add(email);
+    if (await deps.consentRefused?.(ctx.workspaceId, { email, externalId: r.customerExternalId }, ['surveys', 'email'])) { noConsent.push(email); continue; }
     if (await recentlyContacted(deps, ctx.workspaceId, { email }, settings.recontactCooldownDays)) { throttled.push(email); continue; }
     const lang = pickLanguage(survey.definition.languages, r.language ? [r.language] : [], survey.definition.defaultLanguage);
     const token = randomToken('sv_', 24);
@@ -52,5 +54,5 @@ export async function sendSurveyInvites(deps: Deps, ctx: Ctx, surveyId: string, 
       failed.push({ email, error: (err as Error).message });
     }
   }
-  return { sent: sent.length, throttled, failed };
+  return { sent: sent.length, throttled, noConsent, failed };
 }

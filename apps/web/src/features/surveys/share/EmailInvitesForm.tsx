@@ -25,6 +25,7 @@ export function EmailInvitesForm({ wid, surveyId, live }: { wid: string; surveyI
       setResult(r);
       if (r.sent > 0) toast.success(t('share.invitesSent', { count: r.sent }));
       else if (r.throttled.length) toast.info(t('share.throttled', { count: r.throttled.length }));
+      else if (r.noConsent.length) toast.info(t('share.noConsent', { count: r.noConsent.length }));
       if (!r.failed.length) setText('');
     } catch (err) { toast.error(err); } finally { setBusy(false); }
   }
@@ -54,6 +55,13 @@ export function EmailInvitesForm({ wid, surveyId, live }: { wid: string; surveyI
               <summary>{t('share.throttled', { count: result.throttled.length })}</summary>
               <p className="muted small">{t('share.throttledHint')}</p>
               <ul className="plain-list">{result.throttled.map((e) => <li key={e}>{e}</li>)}</ul>
+            </details>
+          )}
+          {result.noConsent.length > 0 && (
+            <details data-testid="invites-no-consent">
+              <summary>{t('share.noConsent', { count: result.noConsent.length })}</summary>
+              <p className="muted small">{t('share.noConsentHint')}</p>
+              <ul className="plain-list">{result.noConsent.map((e) => <li key={e}>{e}</li>)}</ul>
             </details>
           )}
           {result.failed.length > 0 && (
