@@ -193,11 +193,9 @@ export class ProfileWriter {
   /** Writes the new profiles and identifiers, and every changed profile's counters, traits and consents. */
   async flush(): Promise<void> {
     await this.settle();
-    for (const p of this.profiles.values()) {
-      if (!p.dirty) continue;
-      await repo.updateProfile(this.trx, p.id, this.columns(p));
-      p.dirty = false;
-    }
+    const changed = [...this.profiles.values()].filter((p) => p.dirty);
+    await repo.updateProfiles(this.trx, changed.map((p) => ({ id: p.id, patch: this.columns(p) })));
+    for (const p of changed) p.dirty = false;
   }
 
   private async createProfile(): Promise<string> {

@@ -9,6 +9,7 @@ import pg from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SqliteWriter } from './sqlite-writer.js';
+import { updateRowById } from './row-insert.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -154,4 +155,26 @@ export function isUniqueViolation(err: unknown): boolean {
 export async function lockKey(trx: Kysely<any>, key: string): Promise<void> {
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
   await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}
+
+/**
+ * Updates many rows by id, each with its own values (every patch the same columns). PostgreSQL:
+ * one `UPDATE … FROM (VALUES …)` per 500 rows, one round trip each instead of one per row
+ * (`casts` names the columns whose text parameters need a type, e.g. { order_count: 'integer' }).
+ * SQLite: a cached single-row UPDATE per row, with no round trips to save.
+ */
+export async function updateRowsById(db: Kysely<any>, table: string, rows: { id: string; patch: Record<string, unknown> }[], casts: Record<string, string> = {}): Promise<void> {
+  if (!rows.length) return;
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    for (const r of rows) await updateRowById(db, table, r.id, r.patch);
+    return;
+  }
+  const cols = Object.keys(rows[0].patch);
+  const value = (c: string) => (casts[c] ? sql`v.${sql.ref(c)}::${sql.raw(casts[c])}` : sql`v.${sql.ref(c)}`);
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    const values = sql.join(part.map((r) => sql`(${sql.join([r.id, ...cols.map((c) => r.patch[c] ?? null)])})`));
+    await sql`update ${sql.table(table)} as t set ${sql.join(cols.map((c) => sql`${sql.ref(c)} = ${value(c)}`))}
+      from (values ${values}) as v(${sql.join(['id', ...cols].map((c) => sql.ref(c)))}) where t.id = v.id`.execute(db);
+  }
 }
