@@ -147,3 +147,13 @@ export async function textSettled(s: TestServer, timeoutMs = 30_000): Promise<vo
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** A workspace with the sample survey live and these answers stored (batch API) and analysed: the text tests' starting point. */
+export async function workspaceWithAnalysedAnswers(s: TestServer, responses: unknown[]): Promise<{ id: string; owner: Client; surveyId: string }> {
+  const w = await s.workspace();
+  const surveyId = (await liveSurvey(w.owner, w.id)).id;
+  const res = await w.owner.post(`/api/workspaces/${w.id}/surveys/${surveyId}/responses/batch`, { responses });
+  if (res.statusCode !== 201) throw new Error(`storing the answers failed: ${res.body}`);
+  await textSettled(s);
+  return { id: w.id, owner: w.owner, surveyId };
+}

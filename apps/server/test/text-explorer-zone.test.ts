@@ -3,21 +3,15 @@
  * answer given at 20:00 UTC on 1 January is on 2 January in Taipei, and on 1 January in UTC.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveSurvey, startTestServer, textSettled, type Client, type TestServer } from './harness.js';
+import { startTestServer, workspaceWithAnalysedAnswers, type Client, type TestServer } from './harness.js';
 
 let s: TestServer;
 let w: { id: string; owner: Client };
 
 beforeAll(async () => {
   s = await startTestServer({}, { textSettleMs: 0 });
-  w = await s.workspace();
-  const sid = (await liveSurvey(w.owner, w.id)).id;
   const at = (iso: string, comment: string) => ({ answers: { nps: 8, comment }, submittedAt: iso });
-  const res = await w.owner.post(`/api/workspaces/${w.id}/surveys/${sid}/responses/batch`, {
-    responses: [at('2026-01-01T20:00:00.000Z', 'Late evening in London, next morning in Taipei'), at('2026-01-01T10:00:00.000Z', 'Midday everywhere that matters')],
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  await textSettled(s);
+  w = await workspaceWithAnalysedAnswers(s, [at('2026-01-01T20:00:00.000Z', 'Late evening in London, next morning in Taipei'), at('2026-01-01T10:00:00.000Z', 'Midday everywhere that matters')]);
 });
 afterAll(async () => { await s.destroy(); });
 

@@ -5,20 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TextAnalysisItem, Theme } from '@touchpoint/shared';
-import { liveSurvey, startTestServer, textSettled, type Client, type TestServer } from './harness.js';
+import { startTestServer, textSettled, workspaceWithAnalysedAnswers, type Client, type TestServer } from './harness.js';
 
 let s: TestServer;
 let w: { id: string; owner: Client };
 
 beforeAll(async () => {
   s = await startTestServer({}, { textSettleMs: 0 });
-  w = await s.workspace();
-  const sid = (await liveSurvey(w.owner, w.id)).id;
-  const res = await w.owner.post(`/api/workspaces/${w.id}/surveys/${sid}/responses/batch`, {
-    responses: [{ answers: { nps: 3, comment: 'The parcel arrived three days late and the checkout crashed' } }],
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  await textSettled(s);
+  w = await workspaceWithAnalysedAnswers(s, [{ answers: { nps: 3, comment: 'The parcel arrived three days late and the checkout crashed' } }]);
 });
 afterAll(async () => { await s.destroy(); });
 

@@ -11,7 +11,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { appendEvent } from '../../platform/events/outbox.js';
 import { lockKey } from '../../platform/db/dialect.js';
 import { erasePersonResponses, personResponsesForExport } from '../responses/index.js';
-import { getProfile, personKeys, rootOrThrow } from './profiles.service.js';
+import { getProfile, personKeys, personOf, rootOrThrow } from './profiles.service.js';
 import * as repo from './customers.repo.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
@@ -35,8 +35,7 @@ export async function exportPerson(deps: Deps, ctx: Ctx, id: string) {
 
 export async function erasePerson(deps: Deps, ctx: Ctx, id: string): Promise<{ profiles: number; events: number; responses: number; respondents: number }> {
   // Identifiers are read (and decrypted) before the transaction; the transaction reads the person again.
-  const profile = await getProfile(deps, ctx.workspaceId, id);
-  const keys = personKeys(deps, profile.identifiers);
+  const keys = personKeys(deps, (await personOf(deps, ctx.workspaceId, id)).identifiers);
   const result = await deps.writes.run(async (trx) => {
     await lockKey(trx, `customers:${ctx.workspaceId}`);
     const root = await rootOrThrow(trx, ctx.workspaceId, id);

@@ -25,6 +25,13 @@ function decryptIdentifiers(deps: Deps, rows: IdentifierRow[]): CustomerIdentifi
   return rows.map((r) => ({ id: r.id, kind: r.kind, source: r.kind === 'external' ? r.source : null, value: deps.cipher.decrypt(r.value_enc), verified: r.verified === 1, profileId: r.customer_id, createdAt: r.created_at }));
 }
 
+/** A person's profile ids (root first) and decrypted identifiers: what the timeline and erasure need, without resolving the profile. */
+export async function personOf(deps: Deps, workspaceId: string, id: string): Promise<{ root: string; members: string[]; identifiers: CustomerIdentifier[] }> {
+  const root = await rootOrThrow(deps.db, workspaceId, id);
+  const members = await repo.clusterMembers(deps.db, workspaceId, root);
+  return { root, members, identifiers: decryptIdentifiers(deps, await repo.identifiersOf(deps.db, members)) };
+}
+
 /** Keys of a person's survey answers: their external ids and email hashes. */
 export function personKeys(deps: Deps, identifiers: CustomerIdentifier[]): PersonKeys {
   return {

@@ -8,7 +8,7 @@ import type { TimelineItem, TimelineKind, TimelinePage } from '@touchpoint/share
 import type { Deps } from '../../deps.js';
 import { validationError } from '../../platform/http/errors.js';
 import { responsesOfPerson } from '../responses/index.js';
-import { getProfile, personKeys } from './profiles.service.js';
+import { personKeys, personOf } from './profiles.service.js';
 import * as repo from './customers.repo.js';
 
 const EVENT_KINDS = ['identify', 'track', 'page', 'order'] as const;
@@ -26,8 +26,7 @@ const before = (c: { at: string; id: string } | null) => (i: TimelineItem) => !c
 export async function timeline(deps: Deps, workspaceId: string, id: string, q: { kinds?: string; cursor?: string; limit: number }): Promise<TimelinePage> {
   const cursor = decodeCursor(q.cursor);
   const kinds = new Set<TimelineKind>((q.kinds?.split(',') as TimelineKind[] | undefined) ?? ['identify', 'track', 'page', 'order', 'response', 'merge']);
-  const profile = await getProfile(deps, workspaceId, id);
-  const members = [profile.id, ...profile.mergedProfileIds];
+  const { root, members, identifiers } = await personOf(deps, workspaceId, id);
   const items: TimelineItem[] = [];
 
   const eventTypes = EVENT_KINDS.filter((k) => kinds.has(k));
@@ -40,8 +39,8 @@ export async function timeline(deps: Deps, workspaceId: string, id: string, q: {
     }
   }
   if (kinds.has('response')) {
-    for (const r of await responsesOfPerson(deps.db, workspaceId, personKeys(deps, profile.identifiers), cursor, q.limit + 1)) {
-      items.push({ id: r.id, kind: 'response', at: r.created_at, profileId: profile.id, title: r.survey_name, properties: { status: r.status, channel: r.channel }, surveyId: r.survey_id, nps: r.nps, csat: r.csat, ces: r.ces });
+    for (const r of await responsesOfPerson(deps.db, workspaceId, personKeys(deps, identifiers), cursor, q.limit + 1)) {
+      items.push({ id: r.id, kind: 'response', at: r.created_at, profileId: root, title: r.survey_name, properties: { status: r.status, channel: r.channel }, surveyId: r.survey_id, nps: r.nps, csat: r.csat, ces: r.ces });
     }
   }
   if (kinds.has('merge')) {
