@@ -64,6 +64,25 @@ export interface CustomerImportsTable {
   created_at: string; updated_at: string; finished_at: string | null;
 }
 
+export interface CustomerSegmentsTable {
+  id: string; workspace_id: string; name: string; description: string;
+  kind: 'live' | 'static';
+  /** JSON SegmentDefinition. */
+  definition: string;
+  member_count: number;
+  status: 'building' | 'ready';
+  /** The last root id a full evaluation has done; null when none runs. */
+  build_cursor: string | null;
+  build_done: number; build_total: number;
+  built_at: string | null;
+  snapshot_of: string | null;
+  created_by: string; created_at: string; updated_at: string;
+}
+export interface CustomerSegmentMembersTable { segment_id: string; customer_id: string; workspace_id: string; added_at: string }
+export interface CustomerSegmentCountsTable { segment_id: string; day: string; members: number }
+export interface CustomerSegmentQueueTable { workspace_id: string; customer_id: string; queued_at: string }
+export interface CustomerJobsTable { name: string; cursor: string; updated_at: string }
+
 export interface CustomersTables {
   customers: CustomersTable;
   customer_identifiers: CustomerIdentifiersTable;
@@ -72,4 +91,9 @@ export interface CustomersTables {
   customer_merges: CustomerMergesTable;
   customer_trait_definitions: CustomerTraitDefinitionsTable;
   customer_imports: CustomerImportsTable;
+  customer_segments: CustomerSegmentsTable;
+  customer_segment_members: CustomerSegmentMembersTable;
+  customer_segment_counts: CustomerSegmentCountsTable;
+  customer_segment_queue: CustomerSegmentQueueTable;
+  customer_jobs: CustomerJobsTable;
 }
