@@ -103,6 +103,19 @@ export async function runningImports(deps: Deps): Promise<{ id: string; workspac
   return deps.db.selectFrom('customer_imports').select(['id', 'workspace_id']).where('status', '=', 'running').orderBy('created_at').execute();
 }
 
+/**
+ * The import of this very file (same workspace, format and hash) that is still running with its
+ * upload on disk: what `touchpoint import events` continues after it was killed, at its cursor,
+ * instead of starting a second import that re-reads the file from the top and leaves the first
+ * one 'running' for a server to repeat.
+ */
+export async function runningImportOf(deps: Deps, workspaceId: string, fileHash: string, format: ImportFormat): Promise<ImportView | null> {
+  const rows = await deps.db.selectFrom('customer_imports').selectAll().where('workspace_id', '=', workspaceId).where('status', '=', 'running')
+    .where('file_hash', '=', fileHash).where('format', '=', format).orderBy('created_at', 'desc').execute();
+  const row = rows.find((r) => fs.existsSync(fileOf(deps, r.id)));
+  return row ? view(row) : null;
+}
+
 /** Marks a running import failed, with why (kept as its first error), and removes its file. */
 export async function failImport(deps: Deps, id: string, reason: string): Promise<ImportView> {
   const imp = await deps.db.selectFrom('customer_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

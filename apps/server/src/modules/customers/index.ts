@@ -2,7 +2,7 @@
 export { customerRoutes } from './customers.routes.js';
 export { ingestEvents, storeEvents, parseEvents, type Transport, type IntakeResult } from './intake.service.js';
 export { ImportRunner } from './imports.runner.js';
-export { createImport, importChunk, getImport } from './imports.service.js';
+export { createImport, importChunk, getImport, runningImportOf } from './imports.service.js';
 
 /** Every encrypted column of this module, for key rotation. */
 export const CUSTOMER_ENCRYPTED_COLUMNS = [
