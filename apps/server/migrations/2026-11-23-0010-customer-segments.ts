@@ -7,9 +7,13 @@
  * windows slide); a static one is a snapshot, written once. `member_count` is maintained with the
  * members, so a count is one row read; `customer_segment_counts` keeps the count per day for trends.
  */
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // People (root profiles) in id order: a full evaluation pages through them behind a cursor.
+  await db.schema.createIndex('customers_roots').on('customers').columns(['workspace_id', 'id'])
+    .where(sql.ref('merged_into'), 'is', null).execute();
+
   await db.schema.createTable('customer_segments')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
@@ -69,5 +73,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('customers_roots').execute();
   for (const t of ['customer_jobs', 'customer_segment_queue', 'customer_segment_counts', 'customer_segment_members', 'customer_segments']) await db.schema.dropTable(t).execute();
 }

@@ -26,6 +26,8 @@ export interface Deps {
    * Set by server.ts from the customers module, so metrics can break down by it without importing it.
    */
   customerTraits?: (workspaceId: string, key: string, rows: { id: string; customer_external_id: string | null; respondent_id: string | null }[], cache: Map<string, string | null>) => Promise<Map<string, string | undefined>>;
+  /** Which of these responses were given by members of a customer segment. Set by server.ts from the customers module. */
+  segmentResponses?: (workspaceId: string, segmentId: string, rows: { id: string; customer_external_id: string | null; respondent_id: string | null }[]) => Promise<Set<string>>;
   /** Did this person refuse contact for any of these purposes (Customer 360 consents)? Set by server.ts. */
   consentRefused?: (workspaceId: string, who: { email?: string; externalId?: string }, purposes: readonly ('email' | 'sms' | 'phone' | 'surveys' | 'marketing' | 'analytics')[]) => Promise<boolean>;
   /** Base URL for links in emails and QR codes. */

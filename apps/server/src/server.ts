@@ -25,7 +25,7 @@ import { metricsConfigRoutes, metricsRoutes, MetricsRecounter } from './modules/
 import { dashboardRoutes } from './modules/dashboards/index.js';
 import { alertRoutes, AlertsWorker } from './modules/alerts/index.js';
 import { textRoutes, TextWorker } from './modules/text-analytics/index.js';
-import { customerRoutes, ImportRunner, refusesContact, traitOfResponses } from './modules/customers/index.js';
+import { customerRoutes, ImportRunner, refusesContact, responsesInSegment, segmentRoutes, SegmentWorker, traitOfResponses, type SegmentWorkerOptions } from './modules/customers/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -38,6 +38,7 @@ export interface Touchpoint {
   text: TextWorker;
   /** Background customer event imports (tests wait on it). */
   imports: ImportRunner;
+  segments: SegmentWorker;
   /** Starts listening; returns the base URL (used for links when PUBLIC_URL is unset). */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -66,6 +67,8 @@ export async function createDeps(config: Config, store?: OpenedStore<DB>): Promi
   };
   // Dashboards break numbers down by a customer's trait; the customers module answers it.
   deps.customerTraits = (workspaceId, key, rows, cache) => traitOfResponses(deps, workspaceId, key, rows, cache);
+  // Dashboards filter to a customer segment's members; the customers module answers it.
+  deps.segmentResponses = (workspaceId, segmentId, rows) => responsesInSegment(deps, workspaceId, segmentId, rows);
   // Survey invitations ask first whether the person refused surveys or email.
   deps.consentRefused = (workspaceId, who, purposes) => refusesContact(deps, workspaceId, who, purposes);
   return { deps, store: s, setListeningUrl: (url) => { listening = url; } };
@@ -81,6 +84,8 @@ export interface ServerOptions {
   textSettleMs?: number;
   /** Records per customer-import chunk (default IMPORT_CHUNK). */
   importChunk?: number;
+  /** Segment worker pacing (tests shorten the settle time and the refresh clock). */
+  segments?: Partial<Omit<SegmentWorkerOptions, 'log'>>;
 }
 
 export async function createServer(config: Config = loadConfig(), options: ServerOptions = {}): Promise<Touchpoint> {
@@ -108,6 +113,9 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   // Event file imports run chunk by chunk behind a byte cursor; ones a restart cut short resume.
   const imports = new ImportRunner(deps, { chunk: options.importChunk, log: (err, msg) => app.log.error({ err }, msg) });
   customerRoutes(app, deps, imports);
+  // Segment members follow events, merges and answers in the background; new definitions are evaluated page by page.
+  const segments = new SegmentWorker(deps, { ...options.segments, log: (err, msg) => app.log.error({ err }, msg) });
+  segmentRoutes(app, deps);
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);
   serveWebApp(app, config.webDist ?? DEFAULT_WEB_DIST);
@@ -134,14 +142,16 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   const alerts = new AlertsWorker(deps, { clockEveryMs: config.alertEvaluateEveryMs, log: (err, msg) => app.log.error({ err }, msg) });
   alerts.listen();
   text.listen();
+  segments.listen();
   await recounts.start();
   if (config.worker) await imports.start();
+  if (config.worker) await segments.start();
   if (config.worker) await text.start();
   if (config.worker) deps.outbox.start();
   if (config.worker) alerts.start();
 
   return {
-    app, deps, store, recounts, text, imports,
+    app, deps, store, recounts, text, imports, segments,
     async listen(port = config.port, host = config.host) {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -152,6 +162,7 @@ export async function createServer(config: Config = loadConfig(), options: Serve
     async close() {
       await recounts.stop();
       await imports.stop();
+      await segments.stop();
       await text.stop();
       await deps.outbox.stop();
       await alerts.stop();

@@ -31,6 +31,7 @@ export const OBJECT_FACTORIES = {
   },
   // JSON lines sent as application/json: one identify event.
   customerImport: { path: '/customers/imports?format=jsonl&name=walk.jsonl', body: () => ({ type: 'identify', userId: `walk-import-${uniq()}` }) },
+  segment: { path: '/segments', body: () => ({ name: `Walk segment ${uniq()}`, definition: { kind: 'group', match: 'all', conditions: [{ kind: 'trait', method: 'geographic', key: 'city', op: 'eq', value: 'Taipei' }] } }) },
   alertEvent: { path: '/alerts/rules', body: () => ({ name: `Walk alert ${uniq()}`, metric: 'csat', kind: 'anomaly', config: { interval: 'day', periods: 7, sigmas: 2 } }), then: '/test' },
 };
 export type ObjectKind = keyof typeof OBJECT_FACTORIES;
@@ -138,6 +139,16 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   // Merging a person with themselves changes nothing and answers 200, as a retried merge would.
   [`POST ${W}/customers/:id/merge`]: { permission: 'customers.manage', id: 'customer', body: (url) => ({ absorbedId: url.split('/customers/')[1].split('/')[0] }) },
   [`POST ${W}/customers/merges/:id/unmerge`]: { permission: 'customers.manage', id: 'customerMerge' },
+  [`GET ${W}/segments`]: { permission: 'customers.read' },
+  [`POST ${W}/segments`]: { permission: 'customers.write', body: () => OBJECT_FACTORIES.segment.body() },
+  [`POST ${W}/segments/preview`]: { permission: 'customers.read', body: () => ({ definition: OBJECT_FACTORIES.segment.body().definition }) },
+  [`GET ${W}/segments/:id`]: { permission: 'customers.read', id: 'segment' },
+  [`PATCH ${W}/segments/:id`]: { permission: 'customers.write', id: 'segment', body: () => ({ name: `Walk renamed ${uniq()}` }) },
+  [`DELETE ${W}/segments/:id`]: { permission: 'customers.write', id: 'segment' },
+  [`GET ${W}/segments/:id/members`]: { permission: 'customers.read', id: 'segment', query: 'limit=5' },
+  [`GET ${W}/segments/:id/trend`]: { permission: 'customers.read', id: 'segment', query: 'days=7' },
+  [`POST ${W}/segments/:id/snapshot`]: { permission: 'customers.write', id: 'segment', body: () => ({}) },
+  [`POST ${W}/segments/:id/rebuild`]: { permission: 'customers.write', id: 'segment' },
   [`POST ${S}/invitations`]: { permission: 'surveys.distribute', body: () => ({ recipients: [{ email: `walk-${uniq()}@example.org`, name: 'Walk' }] }) },
 };
 

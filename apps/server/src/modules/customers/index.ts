@@ -11,4 +11,6 @@ export const CUSTOMER_ENCRYPTED_COLUMNS = [
 ] as const;
 export { exportPerson, erasePerson } from './privacy.service.js';
 export { refusesContact } from './consent.service.js';
-export { traitOfResponses, type TraitCache, type ResponseOfPerson } from './response-traits.js';
+export { traitOfResponses, responsesInSegment, type TraitCache, type ResponseOfPerson } from './response-traits.js';
+export { segmentRoutes } from './segments.routes.js';
+export { SegmentWorker, type SegmentWorkerOptions } from './segments.worker.js';

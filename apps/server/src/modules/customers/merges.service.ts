@@ -14,6 +14,7 @@ import { lockKey } from '../../platform/db/dialect.js';
 import { ProfileWriter } from './profile-writer.js';
 import { rootOrThrow } from './profiles.service.js';
 import * as repo from './customers.repo.js';
+import { queuePeople } from './segments.repo.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
 
@@ -43,6 +44,8 @@ export async function mergeByHand(deps: Deps, ctx: Ctx, id: string, absorbedId: 
     const mergeId = await w.merge(survivor, absorbed, 'manual', ctx.actor.label);
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'customers.merged', targetType: 'customer', targetId: survivor, details: { absorbedId: absorbed, mergeId } });
     await appendEvent(trx, ctx.workspaceId, 'customers.profile.merged', { survivorId: survivor, absorbedId: absorbed });
+    // Segment members are people (roots): the merged pair is re-evaluated.
+    await queuePeople(trx, ctx.workspaceId, [survivor, absorbed], now);
     return { id: mergeId, survivorId: survivor, absorbedId: absorbed, reason: 'manual' as const, mergedAt: now, actor: ctx.actor.label, unmergedAt: null };
   });
   deps.outbox.wake();
@@ -70,6 +73,7 @@ export async function unmerge(deps: Deps, ctx: Ctx, mergeId: string): Promise<Cu
     }
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'customers.unmerged', targetType: 'customer', targetId: row.survivor_id, details: { absorbedId: row.absorbed_id, mergeId } });
     await appendEvent(trx, ctx.workspaceId, 'customers.profile.unmerged', { survivorId: row.survivor_id, absorbedId: row.absorbed_id });
+    await queuePeople(trx, ctx.workspaceId, [row.survivor_id, row.absorbed_id], new Date().toISOString());
     return { ...row, unmerged_at: now };
   });
   deps.outbox.wake();

@@ -13,6 +13,7 @@ import { lockKey } from '../../platform/db/dialect.js';
 import { erasePersonResponses, personResponsesForExport } from '../responses/index.js';
 import { getProfile, personKeys, personOf, rootOrThrow } from './profiles.service.js';
 import * as repo from './customers.repo.js';
+import { leaveSegments } from './segments.repo.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
 
@@ -45,6 +46,8 @@ export async function erasePerson(deps: Deps, ctx: Ctx, id: string): Promise<{ p
     // Merge rows name two profiles; both go with the person (and rows tying them to anyone else).
     await trx.deleteFrom('customer_merges').where('survivor_id', 'in', members).execute();
     await trx.deleteFrom('customer_merges').where('absorbed_id', 'in', members).execute();
+    // Segment counts are maintained with their members: take the person out first (the foreign key would, silently).
+    await leaveSegments(trx, members, new Date().toISOString());
     await trx.deleteFrom('customers').where('workspace_id', '=', ctx.workspaceId).where('id', 'in', members).execute();
     const counts = { profiles: members.length, events, responses: answers.responses, respondents: answers.respondents };
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'customers.erased', targetType: 'customer', targetId: root, details: counts });

@@ -110,13 +110,19 @@ export async function searchCustomers(deps: Deps, workspaceId: string, q: string
     const byName = await repo.rootsByNameTokens(deps.db, workspaceId, tokens, limit);
     roots = [...new Set([...byId, ...byName])].slice(0, limit);
   }
+  return { items: await summariesOf(deps, workspaceId, roots) };
+}
+
+/** The list view of these people (roots), in the given order. */
+export async function summariesOf(deps: Deps, workspaceId: string, roots: string[]): Promise<CustomerSummary[]> {
   const rows = await repo.clustersOf(deps.db, workspaceId, roots);
   const identifiers = decryptIdentifiers(deps, await repo.identifiersOf(deps.db, rows.map((r) => r.id)));
   const items: CustomerSummary[] = [];
   for (const root of roots) {
     const mine = rows.filter((r) => (r.merged_into ?? r.id) === root);
+    if (!mine.length) continue;
     const ids = new Set(mine.map((r) => r.id));
     items.push((await summarise(deps, workspaceId, root, mine, identifiers.filter((i) => ids.has(i.profileId)))).summary);
   }
-  return { items };
+  return items;
 }

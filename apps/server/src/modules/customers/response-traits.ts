@@ -12,6 +12,7 @@ import { hashInput } from './identity.js';
 import { resolveTraits, type StoredTraits } from './traits.js';
 import { traitDefinitionMap } from './intake.service.js';
 import * as repo from './customers.repo.js';
+import { membersAmong } from './segments.repo.js';
 
 export interface ResponseOfPerson { id: string; customer_external_id: string | null; respondent_id: string | null }
 /** Per query: a person's value once found (null: none), so pages of responses share the work. */
@@ -19,7 +20,8 @@ export type TraitCache = Map<string, string | null>;
 
 const asText = (v: TraitValue): string | null => (v === null ? null : Array.isArray(v) ? (v.length ? [...v].sort().join(', ') : null) : String(v));
 
-export async function traitOfResponses(deps: Deps, workspaceId: string, key: string, rows: ResponseOfPerson[], cache: TraitCache): Promise<Map<string, string | undefined>> {
+/** The profile behind each response (response id → profile id; unknown people are left out), and each profile's root. */
+export async function ownersOfResponses(deps: Deps, workspaceId: string, rows: ResponseOfPerson[]): Promise<{ owner: Map<string, string>; rootOf: Map<string, string> }> {
   const externalHash = new Map<string, string>();
   for (const r of rows) if (r.customer_external_id && !externalHash.has(r.customer_external_id)) externalHash.set(r.customer_external_id, deps.cipher.lookupHash(hashInput('external', r.customer_external_id)));
   const emailHash = await respondentEmailHashes(deps.db, workspaceId, [...new Set(rows.map((r) => r.respondent_id).filter((x): x is string => !!x))]);
@@ -28,6 +30,18 @@ export async function traitOfResponses(deps: Deps, workspaceId: string, key: str
   for (const o of owners) if ((o.kind === 'external' || o.kind === 'email') && !ownerOf.has(o.hash)) ownerOf.set(o.hash, o.customer_id);
   const profiles = await repo.profileRows(deps.db, [...new Set(ownerOf.values())]);
   const rootOf = new Map(profiles.map((p) => [p.id, p.merged_into ?? p.id]));
+  const owner = new Map<string, string>();
+  for (const r of rows) {
+    const hash = (r.customer_external_id && ownerOf.has(externalHash.get(r.customer_external_id)!) ? externalHash.get(r.customer_external_id) : undefined)
+      ?? (r.respondent_id ? emailHash.get(r.respondent_id) : undefined);
+    const found = hash ? ownerOf.get(hash) : undefined;
+    if (found) owner.set(r.id, found);
+  }
+  return { owner, rootOf };
+}
+
+export async function traitOfResponses(deps: Deps, workspaceId: string, key: string, rows: ResponseOfPerson[], cache: TraitCache): Promise<Map<string, string | undefined>> {
+  const { owner, rootOf } = await ownersOfResponses(deps, workspaceId, rows);
   const missing = [...new Set(rootOf.values())].filter((root) => !cache.has(root));
   if (missing.length) {
     const rules = new Map<string, TraitRule>([...(await traitDefinitionMap(deps, workspaceId))].map(([k, d]) => [k, d.rule]));
@@ -40,11 +54,18 @@ export async function traitOfResponses(deps: Deps, workspaceId: string, key: str
   }
   const out = new Map<string, string | undefined>();
   for (const r of rows) {
-    const hash = (r.customer_external_id && ownerOf.has(externalHash.get(r.customer_external_id)!) ? externalHash.get(r.customer_external_id) : undefined)
-      ?? (r.respondent_id ? emailHash.get(r.respondent_id) : undefined);
-    const owner = hash ? ownerOf.get(hash) : undefined;
-    const value = owner ? cache.get(rootOf.get(owner)!) : null;
+    const who = owner.get(r.id);
+    const value = who ? cache.get(rootOf.get(who)!) : null;
     out.set(r.id, value ?? undefined);
   }
+  return out;
+}
+
+/** The responses given by members of a segment (for a dashboard filtered to it). */
+export async function responsesInSegment(deps: Deps, workspaceId: string, segmentId: string, rows: ResponseOfPerson[]): Promise<Set<string>> {
+  const { owner, rootOf } = await ownersOfResponses(deps, workspaceId, rows);
+  const members = await membersAmong(deps.db, segmentId, [...new Set(rootOf.values())]);
+  const out = new Set<string>();
+  for (const [responseId, profileId] of owner) if (members.has(rootOf.get(profileId)!)) out.add(responseId);
   return out;
 }

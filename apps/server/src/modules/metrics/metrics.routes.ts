@@ -25,6 +25,7 @@ const QueryFields = z.object({
   channel: List(z.string().min(1).max(40)).optional(),
   meta: z.string().max(600).regex(/^[A-Za-z0-9_.:-]{1,64}=.{1,500}$/s, 'key=value, e.g. plan=pro').optional(),
   compare: z.enum(['previous']).optional(),
+  segment: z.string().min(1).max(64).optional().describe('only answers from members of this customer segment (by their customer id or respondent email)'),
   a: z.string().max(500).optional().describe('with `by` and `b`: the segment to compare against (e.g. email)'),
   b: z.string().max(500).optional().describe('with `by` and `a`: the segment compared (e.g. link); the answer\'s `versus` holds b − a with its significance'),
 });
@@ -71,7 +72,7 @@ export function metricsRoutes(app: FastifyInstance, deps: Deps, recounts: Pick<M
     return queryMetrics(deps, workspaceOf(req).workspaceId, {
       from: q.from, to: q.to, timeZone: q.tz, interval: q.interval, by: q.by as Breakdown | undefined,
       surveyIds: q.survey, channels: q.channel, compare: q.compare, meta: splitMeta(q.meta),
-      versus: q.a !== undefined && q.b !== undefined ? [q.a, q.b] : undefined,
+      versus: q.a !== undefined && q.b !== undefined ? [q.a, q.b] : undefined, segmentId: q.segment,
     });
   });
 

@@ -29,6 +29,8 @@ export interface MetricsQuery {
   compare?: 'previous';
   /** With `by`: compare segment `versus[1]` against segment `versus[0]` over the whole range (significance included). */
   versus?: [string, string];
+  /** Only answers from members of this customer segment (people, not responses: read from the rows). */
+  segmentId?: string;
   /** Tests and benchmarks: answer from the rows even when the cube holds the query. */
   forceRows?: boolean;
 }
@@ -63,8 +65,9 @@ async function answer(deps: Deps, workspaceId: string, q: MetricsQuery, timeZone
 }
 
 /** Can the cube answer this query exactly? */
-export function cubeHolds(s: CubeSettings, timeZone: string, q: Pick<MetricsQuery, 'by' | 'meta'>): boolean {
+export function cubeHolds(s: CubeSettings, timeZone: string, q: Pick<MetricsQuery, 'by' | 'meta' | 'segmentId'>): boolean {
   if (s.recountCursor) return false; // being recounted: it holds only part of the responses
+  if (q.segmentId) return false; // segment membership belongs to people, not to the cube's cells
   if (q.by?.startsWith('trait:')) return false; // a customer's trait is theirs, not the response's: read from the rows
   if (timeZone !== s.timeZone) return false;
   if (q.meta && !s.dimensions.includes(q.meta.key)) return false;
@@ -151,7 +154,9 @@ async function fromRows(deps: Deps, workspaceId: string, q: MetricsQuery, timeZo
     const rows = await query.orderBy('created_at').orderBy('id').limit(PAGE).execute();
     const sums = await sentimentOf(deps.db, rows.map((r) => r.id));
     const traits = trait && deps.customerTraits ? await deps.customerTraits(workspaceId, trait, rows, traitCache) : null;
+    const inSegment = q.segmentId && deps.segmentResponses ? await deps.segmentResponses(workspaceId, q.segmentId, rows) : null;
     for (const r of rows) {
+      if (inSegment && !inSegment.has(r.id)) continue;
       const meta = q.meta || q.by?.startsWith('meta:') ? parseMeta(r.metadata) : {};
       if (q.meta && meta[q.meta.key] !== q.meta.value) continue;
       const group = trait ? traits?.get(r.id) : groupOf(r, q.by, meta);

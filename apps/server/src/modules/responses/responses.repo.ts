@@ -101,6 +101,31 @@ export async function responsesOfPerson(db: Q, workspaceId: string, who: PersonK
   return rows.sort((a, b) => (a.created_at !== b.created_at ? (a.created_at < b.created_at ? 1 : -1) : a.id < b.id ? 1 : -1)).slice(0, limit);
 }
 
+/**
+ * A person's latest answer of one metric since `since` (ISO; null: ever), for segment conditions:
+ * one index range read per customer id and per respondent, newest first, like responsesOfPerson.
+ */
+export async function latestScoreOfPerson(db: Q, workspaceId: string, who: PersonKeys, metric: 'nps' | 'csat' | 'ces', since: string | null): Promise<number | undefined> {
+  const respondents = await respondentIdsOf(db, workspaceId, who.emailHashes);
+  const newest = (narrow: (q: ReturnType<typeof base>) => ReturnType<typeof base>) => {
+    let q = narrow(base());
+    if (since) q = q.where('created_at', '>=', since);
+    return q.orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  };
+  const base = () => db.selectFrom('responses').select(['created_at', metric]).where('workspace_id', '=', workspaceId).where(metric, 'is not', null);
+  const found = (await Promise.all([
+    ...who.externalIds.map((x) => newest((q) => q.where('customer_external_id', '=', x))),
+    ...respondents.map((id) => newest((q) => q.where('respondent_id', '=', id))),
+  ])).filter((r): r is NonNullable<typeof r> => !!r);
+  if (!found.length) return undefined;
+  const latest = found.reduce((a, b) => (b.created_at > a.created_at ? b : a));
+  return Number((latest as Record<string, unknown>)[metric]);
+}
+
+/** Who gave these responses (the keys Customer 360 finds a person by). */
+export const responsePeople = (db: Q, workspaceId: string, ids: string[]) =>
+  ids.length ? db.selectFrom('responses').select(['id', 'customer_external_id', 'respondent_id']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute() : Promise.resolve([]);
+
 /** The workspace's respondents with these keyed email hashes. */
 export async function respondentIdsOf(db: Q, workspaceId: string, emailHashes: string[]): Promise<string[]> {
   if (!emailHashes.length) return [];

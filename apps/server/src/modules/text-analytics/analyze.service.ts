@@ -14,7 +14,7 @@ import type { Trx } from '../../schema.js';
 import { AppError } from '../../platform/http/errors.js';
 import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit.js';
 import { appendEvent } from '../../platform/events/outbox.js';
-import { newTimeOrderedId } from '../../platform/crypto/tokens.js';
+import { idBefore, newTimeOrderedId } from '../../platform/crypto/tokens.js';
 import { responsesForTextAfter, responsesForTextByIds, type TextSourceRow } from '../responses/index.js';
 import { getSurvey } from '../surveys/index.js';
 import { recordAnalysisChanges } from '../metrics/index.js';
@@ -113,11 +113,6 @@ async function storeAnalyses(trx: Trx, results: Analysed[]): Promise<number> {
 }
 
 
-/** The smallest id a response stored at `ms` can have: ids below it are older. */
-export function idBefore(ms: number): string {
-  const t = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
-  return `${t.slice(0, 8)}-${t.slice(8)}-`;
-}
 
 /** `settling`: responses after the watermark were left for later (younger than settleMs): look again once they settle. */
 /** `workspaces`: those whose analyses this chunk stored (their dashboards have new numbers). */

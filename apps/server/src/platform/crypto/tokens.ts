@@ -31,6 +31,12 @@ export function newTimeOrderedId(): string {
   return `${t.slice(0, 8)}-${t.slice(8)}-7${counter.toString(16).padStart(3, '0')}-${randomTail()}`;
 }
 
+/** The smallest time-ordered id made at `ms`: ids below it are older (watermarks leave younger ids to settle). */
+export function idBefore(ms: number): string {
+  const t = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
+  return `${t.slice(0, 8)}-${t.slice(8)}-`;
+}
+
 /** The variant nibble and 62 random bits of a UUID, from a pooled buffer (one syscall per 512 ids). */
 const pool = Buffer.alloc(8 * 512);
 let poolAt = pool.length;
