@@ -137,9 +137,9 @@ describe('segments', () => {
     const detractors = (await owner.post(base(), { name: 'Detractors', definition: { kind: 'group', match: 'all', conditions: [{ kind: 'metric', metric: 'nps', band: 'detractor' }] } })).json().id;
     const day = new Date().toISOString().slice(0, 10);
     const batch = await owner.post(`/api/workspaces/${wid}/surveys/${sid}/responses/batch`, { responses: [
-      { answers: { nps: 3 }, customerExternalId: 'a', submittedAt: `${day}T00:00:01Z` },
-      { answers: { nps: 10 }, customerExternalId: 'c', submittedAt: `${day}T00:00:02Z` },
-      { answers: { nps: 2 }, customerExternalId: 'nobody', submittedAt: `${day}T00:00:03Z` },
+      { answers: { nps: 3, why_bad: 'Delivery was late' }, customerExternalId: 'a', submittedAt: `${day}T00:00:01Z` },
+      { answers: { nps: 10, comment: 'Great tea' }, customerExternalId: 'c', submittedAt: `${day}T00:00:02Z` },
+      { answers: { nps: 2, why_bad: 'Rude staff' }, customerExternalId: 'nobody', submittedAt: `${day}T00:00:03Z` },
     ] });
     expect(batch.statusCode, batch.body).toBe(201);
     const seg = await until(() => segment(detractors), (x) => x.status === 'ready' && x.memberCount === 1);
@@ -149,6 +149,13 @@ describe('segments', () => {
     expect(metrics.statusCode, metrics.body).toBe(200);
     expect(metrics.json().source).toBe('rows');
     expect(metrics.json().total.nps).toEqual(npsFromCounts(0, 0, 1));
+    // Every dashboard tile takes the same filter: the open-text tile and the drivers.
+    const texts = await owner.get(`/api/workspaces/${wid}/metrics/open-text?from=${day}&to=${day}&segment=${detractors}`);
+    expect(texts.statusCode, texts.body).toBe(200);
+    expect(texts.json().map((x: { text: string }) => x.text)).toEqual(['Delivery was late']);
+    const drivers = await owner.get(`/api/workspaces/${wid}/text/drivers?from=${day}&to=${day}&segment=${detractors}`);
+    expect(drivers.statusCode, drivers.body).toBe(200);
+    expect(drivers.json().n).toBe(1);
   });
 
   it('refuses a bad definition with field paths, and hides segments from other workspaces', async () => {

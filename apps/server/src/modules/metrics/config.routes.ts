@@ -44,7 +44,7 @@ export function metricsConfigRoutes(app: FastifyInstance, deps: Deps) {
     async (req) => {
       const q = req.query;
       return latestOpenText(deps, workspaceOf(req).workspaceId, {
-        from: q.from, to: q.to, timeZone: q.tz, surveyIds: q.survey, channels: q.channel, limit: q.limit, meta: splitMeta(q.meta),
+        from: q.from, to: q.to, timeZone: q.tz, surveyIds: q.survey, channels: q.channel, limit: q.limit, meta: splitMeta(q.meta), segmentId: q.segment,
       });
     });
 }

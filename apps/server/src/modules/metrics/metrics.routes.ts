@@ -38,9 +38,9 @@ const segmentsCheck = (q: { a?: string; b?: string; by?: string }, ctx: z.Refine
   else if (q.a !== undefined && !q.by) ctx.addIssue({ code: 'custom', path: ['by'], message: 'required to compare segments: what a and b are values of' });
 };
 export const MetricsQuerySchema = QueryFields.strict().superRefine(rangeCheck).superRefine(segmentsCheck);
-/** The dashboard filters alone (range, time zone, surveys, channels, one key=value), with the range check, plus `extra`: every query answered under a dashboard's filters. */
+/** The dashboard filters alone (range, time zone, surveys, channels, one key=value, a customer segment), with the range check, plus `extra`: every query answered under a dashboard's filters. */
 export const dashboardQuery = <T extends z.ZodRawShape>(extra: T) =>
-  QueryFields.pick({ from: true, to: true, tz: true, survey: true, channel: true, meta: true }).extend(extra).strict()
+  QueryFields.pick({ from: true, to: true, tz: true, survey: true, channel: true, meta: true, segment: true }).extend(extra).strict()
     .superRefine((q, ctx) => rangeCheck(q as { from: string; to: string }, ctx)); // the generic hides from/to from the checker
 export const OpenTextQuerySchema = dashboardQuery({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 /** 'key=value' → { key, value } (the key cannot hold '='). */

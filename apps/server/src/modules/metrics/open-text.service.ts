@@ -7,7 +7,7 @@ import type { MetricsQuery } from './metrics.service.js';
 
 const PAGE = 200, MAX_PAGES = 10;
 
-export async function latestOpenText(deps: Deps, workspaceId: string, q: Pick<MetricsQuery, 'from' | 'to' | 'timeZone' | 'surveyIds' | 'channels' | 'meta'> & { limit: number }) {
+export async function latestOpenText(deps: Deps, workspaceId: string, q: Pick<MetricsQuery, 'from' | 'to' | 'timeZone' | 'surveyIds' | 'channels' | 'meta' | 'segmentId'> & { limit: number }) {
   const timeZone = q.timeZone ?? (await findSettings(deps.db, workspaceId)).timeZone;
   const textQuestions = new Map<string, { name: string; ids: Set<string> }>();
   for (const s of await listSurveys(deps, workspaceId))
@@ -17,14 +17,16 @@ export async function latestOpenText(deps: Deps, workspaceId: string, q: Pick<Me
   let after: { created_at: string; id: string } | null = null;
   // Newest first, a page at a time, until enough answers with text are found (or we have looked far enough).
   for (let page = 0; page < MAX_PAGES && out.length < q.limit; page++) {
-    let query = deps.db.selectFrom('responses').select(['id', 'survey_id', 'answers', 'metadata', 'nps', 'channel', 'language', 'created_at'])
+    let query = deps.db.selectFrom('responses').select(['id', 'survey_id', 'answers', 'metadata', 'nps', 'channel', 'language', 'created_at', 'customer_external_id', 'respondent_id'])
       .where('workspace_id', '=', workspaceId).where('created_at', '>=', start).where('created_at', '<', end);
     // Row-value comparison: a range on the index on both stores (an OR form rescans from the newest row).
     if (after) { const a = after; query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(a.created_at, a.id))); }
     if (q.surveyIds?.length) query = query.where('survey_id', 'in', q.surveyIds);
     if (q.channels?.length) query = query.where('channel', 'in', q.channels);
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(PAGE).execute();
+    const inSegment = q.segmentId && deps.segmentResponses ? await deps.segmentResponses(workspaceId, q.segmentId, rows) : null;
     for (const r of rows) {
+      if (inSegment && !inSegment.has(r.id)) continue;
       if (q.meta && (JSON.parse(r.metadata || '{}') as Record<string, unknown>)[q.meta.key] !== q.meta.value) continue;
       const survey = textQuestions.get(r.survey_id);
       if (!survey?.ids.size) continue;

@@ -19,7 +19,7 @@ export interface DriverFilter {
  * range on the (workspace_id, created_at) index, as the metrics' row path reads them.
  */
 export function scoredResponses(db: Db, f: DriverFilter, after: { created_at: string; id: string } | null, limit: number) {
-  let q = db.selectFrom('responses').select(['id', 'created_at', 'metadata', `${f.metric} as score`])
+  let q = db.selectFrom('responses').select(['id', 'created_at', 'metadata', 'customer_external_id', 'respondent_id', `${f.metric} as score`])
     .where('workspace_id', '=', f.workspaceId).where('created_at', '>=', f.startAt).where('created_at', '<', f.endAt)
     .where(f.metric, 'is not', null);
   if (f.surveyIds?.length) q = q.where('survey_id', 'in', f.surveyIds);

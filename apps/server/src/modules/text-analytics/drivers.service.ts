@@ -3,7 +3,7 @@
  * Every response with a score in the filters counts (so the overall number is the dashboard's);
  * its themes are those of its analysed open-text answers still in the taxonomy (a theme deleted
  * since tagging is left out, as the explorer does). The numbers are formulas/drivers.ts over them:
- * from per-score counts the store sums, or, under a metadata filter (matched in code), from the rows.
+ * from per-score counts the store sums, or, under a metadata or customer-segment filter (matched in code), from the rows.
  */
 import { DriverCounter, driversFromCounts, type UiLanguage, type DriverMetric, type DriversResult, type DriversView } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
@@ -17,6 +17,8 @@ export interface DriversQuery {
   from: string; to: string; timeZone?: string;
   surveyIds?: string[]; channels?: string[];
   meta?: { key: string; value: string };
+  /** Only answers from members of this customer segment (matched in code, like a metadata filter). */
+  segmentId?: string;
 }
 
 /** Responses per page: the theme look-up binds one parameter per response, far below every store's limit. */
@@ -30,7 +32,7 @@ export async function themeDrivers(deps: Deps, workspaceId: string, q: DriversQu
     startAt: startOfLocalDay(q.from, timeZone), endAt: startOfLocalDay(addDays(q.to, 1), timeZone),
   };
   const names = tax.names;
-  const result = q.meta ? await fromRows(deps, f, q.meta, names) : await fromCounts(deps, f, names);
+  const result = q.meta || q.segmentId ? await fromRows(deps, f, q, names) : await fromCounts(deps, f, names);
   return {
     metric: q.metric, from: q.from, to: q.to, timeZone, n: result.n, tagged: result.tagged, overall: result.overall,
     themes: result.themes.map(({ theme, ...rest }) => ({ id: theme, name: themeName(tax, theme, lang)!, ...rest })),
@@ -52,14 +54,15 @@ async function fromCounts(deps: Deps, f: DriverFilter, names: ReadonlyMap<string
   return driversFromCounts(f.metric, { all, byTheme, tagged: c.tagged });
 }
 
-/** With a metadata filter: pages of responses, matched here, and their themes by response id. */
-async function fromRows(deps: Deps, f: DriverFilter, meta: { key: string; value: string }, names: ReadonlyMap<string, string>): Promise<DriversResult> {
+/** With a metadata or segment filter: pages of responses, matched here, and their themes by response id. */
+async function fromRows(deps: Deps, f: DriverFilter, { meta, segmentId }: Pick<DriversQuery, 'meta' | 'segmentId'>, names: ReadonlyMap<string, string>): Promise<DriversResult> {
   const counter = new DriverCounter(f.metric);
   let after: { created_at: string; id: string } | null = null;
   for (;;) {
     const page = await scoredResponses(deps.db, f, after, PAGE);
     // Matched as the metrics' row path does: the key's value, as a string.
-    const kept = page.filter((r) => metaOf(r.metadata)[meta.key] === meta.value);
+    let kept = meta ? page.filter((r) => metaOf(r.metadata)[meta.key] === meta.value) : page;
+    if (segmentId && deps.segmentResponses) { const inSegment = await deps.segmentResponses(f.workspaceId, segmentId, kept); kept = kept.filter((r) => inSegment.has(r.id)); }
     const themes = new Map<string, string[]>();
     for (const t of await themesOfResponses(deps.db, f.workspaceId, kept.map((r) => r.id))) {
       if (!names.has(t.theme_id)) continue;

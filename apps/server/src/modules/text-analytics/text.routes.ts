@@ -40,7 +40,7 @@ export function textRoutes(app: FastifyInstance, deps: Deps, worker: TextWorker)
   }, async (req) => {
     const q = req.query;
     return themeDrivers(deps, workspaceOf(req).workspaceId, {
-      metric: q.metric, from: q.from, to: q.to, timeZone: q.tz, surveyIds: q.survey, channels: q.channel, meta: splitMeta(q.meta),
+      metric: q.metric, from: q.from, to: q.to, timeZone: q.tz, surveyIds: q.survey, channels: q.channel, meta: splitMeta(q.meta), segmentId: q.segment,
     }, preferredUiLanguage(req.headers['accept-language']));
   });
 

@@ -50,6 +50,7 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
   const benchmarks = useApi<Benchmark[]>(ws(wid, 'metrics', 'benchmarks'));
   // Declared customer traits, offered as breakdowns (only to those who may read customers).
   const traitDefs = useApi<{ items: { key: string }[] }>(can('customers.read') ? ws(wid, 'customers', 'traits') : null);
+  const segments = useApi<{ items: { id: string; name: string; memberCount: number }[] }>(can('customers.read') ? ws(wid, 'segments') : null);
   const traits = useMemo(() => (traitDefs.data?.items ?? []).map((d) => d.key), [traitDefs.data]);
 
   // The tiles being edited, for the dashboard they belong to (switching dashboards leaves edit mode).
@@ -179,7 +180,8 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
           <>
             <div data-export="skip">
               <FilterBar view={view} onChange={setView} range={range} workspaceZone={settings.data?.timeZone ?? 'UTC'}
-                surveys={(surveys.data?.items ?? []).map((s) => ({ id: s.id, name: s.name }))} dimensions={settings.data?.dimensions ?? []} />
+                surveys={(surveys.data?.items ?? []).map((s) => ({ id: s.id, name: s.name }))} dimensions={settings.data?.dimensions ?? []}
+                segments={segments.data?.items ?? []} />
             </div>
             <FilterSummary view={view} range={range} zone={zone} surveyNames={surveyNames} lang={lang} />
           </>

@@ -14,6 +14,8 @@ interface Props {
   surveys: { id: string; name: string }[];
   /** The analysed metadata keys, offered first. */
   dimensions: string[];
+  /** Customer segments (none offered without customers.read). */
+  segments: { id: string; name: string; memberCount: number }[];
 }
 
 function zones(current: string[]): string[] {
@@ -23,7 +25,7 @@ function zones(current: string[]): string[] {
 }
 
 /** Everything that filters every tile. Each change rewrites the URL (see url-state.ts). */
-export function FilterBar({ view, onChange, range, workspaceZone, surveys, dimensions }: Props) {
+export function FilterBar({ view, onChange, range, workspaceZone, surveys, dimensions, segments }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<DashboardView>) => onChange({ ...view, ...patch });
   const zoneList = useMemo(() => zones([view.tz ?? '', workspaceZone]), [view.tz, workspaceZone]);
@@ -85,6 +87,16 @@ export function FilterBar({ view, onChange, range, workspaceZone, surveys, dimen
         <MultiPick label={t('dashboards.filters.channels')} allLabel={t('dashboards.filters.allChannels')} testId="filter-channels"
           options={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))} value={view.channels} onChange={(channels) => set({ channels })} />
       </div>
+      {(segments.length > 0 || view.segment) && (
+        <div className="filter-group">
+          <label className="filter-label" htmlFor="dash-segment">{t('dashboards.filters.segment')}</label>
+          <select id="dash-segment" className="input select input-sm" value={view.segment ?? ''} data-testid="filter-segment" onChange={(e) => set({ segment: e.target.value || null })}>
+            <option value="">{t('dashboards.filters.allCustomers')}</option>
+            {segments.map((s) => <option key={s.id} value={s.id}>{t('dashboards.filters.segmentOption', { name: s.name, count: s.memberCount })}</option>)}
+            {view.segment && !segments.some((s) => s.id === view.segment) && <option value={view.segment}>{t('dashboards.filters.unknownSegment')}</option>}
+          </select>
+        </div>
+      )}
       <form className="filter-group" onSubmit={applyMeta}>
         <span className="filter-label">{t('dashboards.filters.metadata')}</span>
         <span className="meta-pair">
@@ -103,7 +115,7 @@ export function FilterBar({ view, onChange, range, workspaceZone, surveys, dimen
           <input type="checkbox" checked={view.compare} onChange={(e) => set({ compare: e.target.checked })} data-testid="filter-compare" />
           <span>{t('dashboards.filters.compare')}</span>
         </label>
-        {filtered && <Button size="sm" variant="ghost" onClick={() => set({ tz: null, surveys: [], channels: [], meta: null })} testId="filter-reset">{t('dashboards.filters.reset')}</Button>}
+        {filtered && <Button size="sm" variant="ghost" onClick={() => set({ tz: null, surveys: [], channels: [], meta: null, segment: null })} testId="filter-reset">{t('dashboards.filters.reset')}</Button>}
       </div>
     </div>
   );

@@ -18,6 +18,7 @@ const view: fc.Arbitrary<DashboardView> = fc.record({
   channels: fc.uniqueArray(token(40), { maxLength: 5 }),
   // Values are free text: '=', ',', '&', '%', spaces and CJK must all survive the URL.
   meta: fc.option(fc.record({ key: fc.stringMatching(/^[A-Za-z0-9_.:-]{1,64}$/), value: fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }) }), { nil: null }),
+  segment: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), { nil: null }),
   compare: fc.boolean(),
 }).map(({ r, ...rest }) => ({ ...r, ...rest }));
 
@@ -30,7 +31,7 @@ describe('dashboard URL state', () => {
   });
 
   it('gives one URL per view: decoding anything and encoding again is stable', () => {
-    const junk = fc.dictionary(fc.constantFrom('range', 'from', 'to', 'tz', 'survey', 'channel', 'meta', 'compare', 'x'), fc.string({ maxLength: 30 }));
+    const junk = fc.dictionary(fc.constantFrom('range', 'from', 'to', 'tz', 'survey', 'channel', 'meta', 'segment', 'compare', 'x'), fc.string({ maxLength: 30 }));
     fc.assert(fc.property(junk, (params) => {
       const once = encodeView(decodeView(new URLSearchParams(params)));
       expect(encodeView(decodeView(once))).toBe(once);
@@ -43,8 +44,8 @@ describe('dashboard URL state', () => {
   });
 
   it('reads a hand-written link', () => {
-    const v = decodeView('?from=2026-01-01&to=2026-03-31&tz=Asia%2FTaipei&survey=a1,b2,a1&channel=email&meta=plan%3Dpro%3Dplus&compare=off');
-    expect(v).toEqual({ range: 'custom', from: '2026-01-01', to: '2026-03-31', tz: 'Asia/Taipei', surveys: ['a1', 'b2'], channels: ['email'], meta: { key: 'plan', value: 'pro=plus' }, compare: false });
+    const v = decodeView('?from=2026-01-01&to=2026-03-31&tz=Asia%2FTaipei&survey=a1,b2,a1&channel=email&meta=plan%3Dpro%3Dplus&segment=seg_1&compare=off');
+    expect(v).toEqual({ range: 'custom', from: '2026-01-01', to: '2026-03-31', tz: 'Asia/Taipei', surveys: ['a1', 'b2'], channels: ['email'], meta: { key: 'plan', value: 'pro=plus' }, segment: 'seg_1', compare: false });
   });
 
   it('falls back to defaults on malformed values', () => {
@@ -58,6 +59,6 @@ describe('dashboard URL state', () => {
     const v = { ...DEFAULT_VIEW, range: '7d' as const, surveys: ['s1', 's2'], meta: { key: 'plan', value: 'pro' } };
     const r = resolveRange(v, '2026-11-23');
     expect(r).toEqual({ from: '2026-11-17', to: '2026-11-23' });
-    expect(filterQuery(v, r)).toEqual({ from: '2026-11-17', to: '2026-11-23', tz: undefined, survey: 's1,s2', channel: undefined, meta: 'plan=pro' });
+    expect(filterQuery(v, r)).toEqual({ from: '2026-11-17', to: '2026-11-23', tz: undefined, survey: 's1,s2', channel: undefined, meta: 'plan=pro', segment: undefined });
   });
 });

@@ -4,6 +4,7 @@
  *   &tz=Asia/Taipei                              (default: the workspace's metric time zone)
  *   &survey=id1,id2 &channel=web,email           (default: all)
  *   &meta=plan=pro                               (one metadata key=value)
+ *   &segment=<id>                                (answers of one customer segment's members)
  *   &compare=off                                 (the previous-period comparison is on by default)
  * The dashboard itself is in the path (/w/:wid/dashboards/:id). Defaults are left out, so one view
  * has one URL. Anything malformed decodes to the default rather than an error: links get edited.
@@ -20,10 +21,12 @@ export interface DashboardView {
   surveys: string[];
   channels: string[];
   meta: { key: string; value: string } | null;
+  /** A customer segment's id: only its members' answers. */
+  segment: string | null;
   compare: boolean;
 }
 
-export const DEFAULT_VIEW: DashboardView = { range: '30d', from: null, to: null, tz: null, surveys: [], channels: [], meta: null, compare: true };
+export const DEFAULT_VIEW: DashboardView = { range: '30d', from: null, to: null, tz: null, surveys: [], channels: [], meta: null, segment: null, compare: true };
 
 /** The server's limits (metrics.routes.ts). */
 export const MAX_RANGE_DAYS = 3700;
@@ -64,6 +67,8 @@ export function decodeView(search: string | URLSearchParams): DashboardView {
     const key = meta.slice(0, eq), value = meta.slice(eq + 1);
     if (META_KEY.test(key) && value.length >= 1 && value.length <= META_VALUE_MAX) view.meta = { key, value };
   }
+  const segment = q.get('segment');
+  if (segment && ID.test(segment)) view.segment = segment;
   view.compare = q.get('compare') !== 'off';
   return view;
 }
@@ -77,6 +82,7 @@ export function encodeView(view: DashboardView): string {
   if (view.surveys.length) q.set('survey', view.surveys.join(','));
   if (view.channels.length) q.set('channel', view.channels.join(','));
   if (view.meta) q.set('meta', `${view.meta.key}=${view.meta.value}`);
+  if (view.segment) q.set('segment', view.segment);
   if (!view.compare) q.set('compare', 'off');
   return q.toString();
 }
@@ -96,5 +102,6 @@ export function filterQuery(view: DashboardView, range: { from: string; to: stri
     survey: view.surveys.length ? view.surveys.join(',') : undefined,
     channel: view.channels.length ? view.channels.join(',') : undefined,
     meta: view.meta ? `${view.meta.key}=${view.meta.value}` : undefined,
+    segment: view.segment ?? undefined,
   };
 }
