@@ -132,3 +132,30 @@ describe('customer event imports', () => {
     } finally { await a.destroy(); }
   });
 });
+
+describe('an upload cut off mid-way', () => {
+  it('imports nothing, keeps no file, and the server goes on answering', async () => {
+    const http = await import('node:http');
+    const addr = s.app.server.listening ? s.app.server.address() : null;
+    const url = new URL(addr && typeof addr === 'object' ? `http://127.0.0.1:${addr.port}` : await s.listen(0, '127.0.0.1'));
+    const key = await s.apiKey(wid, ['events:write']);
+    const before = await countEvents(s, wid);
+    const imports = () => s.deps.db.selectFrom('customer_imports').select('id').where('workspace_id', '=', wid).execute();
+    const known = (await imports()).length;
+    await new Promise<void>((resolve) => {
+      const req = http.request({ host: url.hostname, port: url.port, method: 'POST', path: `/api/workspaces/${wid}/customers/imports?format=jsonl&name=cut.jsonl`,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson', 'content-length': 1_000_000 } });
+      req.on('error', () => resolve());
+      req.write(`${JSON.stringify({ type: 'track', userId: 'cut-1', event: 'Half' })}\n`);
+      setTimeout(() => { req.destroy(); resolve(); }, 200);
+    });
+    // The server sees the close, drops the partial file and records no import.
+    const until = Date.now() + 5000;
+    while (fs.existsSync(`${s.dataDir}/imports`) && fs.readdirSync(`${s.dataDir}/imports`).some((f) => f.endsWith('.dat') && fs.statSync(`${s.dataDir}/imports/${f}`).mtimeMs > Date.now() - 10_000) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect((await imports()).length).toBe(known);
+    expect(await countEvents(s, wid)).toBe(before);
+    const partial = fs.existsSync(`${s.dataDir}/imports`) ? fs.readdirSync(`${s.dataDir}/imports`).filter((f) => fs.statSync(`${s.dataDir}/imports/${f}`).mtimeMs > Date.now() - 10_000) : [];
+    expect(partial).toEqual([]);
+    expect((await owner.get(`/api/workspaces/${wid}/customers/imports`)).statusCode).toBe(200);
+  });
+});
