@@ -26,6 +26,7 @@ import { dashboardRoutes } from './modules/dashboards/index.js';
 import { alertRoutes, AlertsWorker } from './modules/alerts/index.js';
 import { textRoutes, TextWorker } from './modules/text-analytics/index.js';
 import { customerRoutes, ImportRunner, refusesContact, responsesInSegment, segmentRoutes, SegmentWorker, traitOfResponses, type SegmentWorkerOptions } from './modules/customers/index.js';
+import { announceCustomerEvents, customerKpiRoutes } from './modules/customers/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -116,6 +117,8 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   // Segment members follow events, merges and answers in the background; new definitions are evaluated page by page.
   const segments = new SegmentWorker(deps, { ...options.segments, log: (err, msg) => app.log.error({ err }, msg) });
   segmentRoutes(app, deps);
+  customerKpiRoutes(app, deps);
+  announceCustomerEvents(deps);
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);
   serveWebApp(app, config.webDist ?? DEFAULT_WEB_DIST);

@@ -130,6 +130,7 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`GET ${W}/customers/imports`]: { permission: 'customers.write' },
   [`GET ${W}/customers/imports/:id`]: { permission: 'customers.write', id: 'customerImport' },
   [`GET ${W}/customers/traits`]: { permission: 'customers.read' },
+  [`GET ${W}/customers/kpis`]: { permission: 'customers.read', query: 'from=2026-01-01&to=2026-03-31' },
   [`PUT ${W}/customers/traits/:key`]: { permission: 'customers.manage', body: () => ({ type: 'number', rule: 'latest' }) },
   [`GET ${W}/customers/:id`]: { permission: 'customers.read', id: 'customer' },
   [`GET ${W}/customers/:id/timeline`]: { permission: 'customers.read', id: 'customer', query: 'limit=5' },

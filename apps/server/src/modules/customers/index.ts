@@ -14,3 +14,4 @@ export { refusesContact } from './consent.service.js';
 export { traitOfResponses, responsesInSegment, type TraitCache, type ResponseOfPerson } from './response-traits.js';
 export { segmentRoutes } from './segments.routes.js';
 export { SegmentWorker, type SegmentWorkerOptions } from './segments.worker.js';
+export { customerKpiRoutes, announceCustomerEvents } from './kpis.routes.js';

@@ -178,3 +178,12 @@ export async function updateRowsById(db: Kysely<any>, table: string, rows: { id:
       from (values ${values}) as v(${sql.join(['id', ...cols].map((c) => sql.ref(c)))}) where t.id = v.id`.execute(db);
   }
 }
+
+/**
+ * A number stored under `key` in a JSON text column, 0 when absent (e.g. one currency of a
+ * profile's revenue { "TWD": 1200 }): json_extract on SQLite, ->> with a cast on PostgreSQL.
+ */
+export function jsonNumber(db: Kysely<any>, column: string, key: string) {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return sql<number>`coalesce((${sql.ref(column)}::jsonb ->> ${key})::double precision, 0)`;
+  return sql<number>`coalesce(json_extract(${sql.ref(column)}, ${`$."${key.replace(/"/g, '')}"`}), 0)`;
+}
