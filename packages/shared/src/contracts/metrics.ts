@@ -14,7 +14,9 @@ export const MetaKeyName = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters,
 /** `trait:<key>`: a customer trait of the person who answered (Customer 360), e.g. trait:plan. */
 export const BreakdownName = z.string().regex(/^(channel|survey|touchpoint|language|meta:[A-Za-z0-9_.:-]{1,64}|trait:[A-Za-z][A-Za-z0-9_.]{0,63})$/, 'channel, survey, touchpoint, language, meta:<key> or trait:<key>');
 
-export const TILE_TYPES = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text', 'drivers'] as const;
+/** Customer KPI tiles (GET …/customers/kpis): cohort retention, churn trend, CLV, repeat-purchase rate, revenue by segment. */
+export const CUSTOMER_TILE_TYPES = ['cohort_retention', 'churn_trend', 'clv', 'repeat_rate', 'segment_revenue'] as const;
+export const TILE_TYPES = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text', 'drivers', ...CUSTOMER_TILE_TYPES] as const;
 /** One tile of a dashboard. The dashboard's filters apply to every tile. */
 export const Tile = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
@@ -24,6 +26,9 @@ export const Tile = z.object({
   interval: z.enum(['day', 'week', 'month']).default('week'),
   /** breakdown tiles: the segment to split by. */
   by: BreakdownName.optional(),
+  /** customer tiles: active means any event or an order (cohorts, churn); the revenue currency (default: the largest). */
+  basis: z.enum(['activity', 'order']).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   title: z.string().trim().max(120).optional(),
   size: z.enum(['s', 'm', 'l']).default('m'),
 }).strict();

@@ -28,6 +28,7 @@ import { decodeView, encodeView, resolveRange, type DashboardView } from './url-
 import { useDashboardData } from './use-dashboard-data';
 import { useWorkspaceStream, type RecountFrame } from './use-workspace-stream';
 import { RecountBanner } from './RecountBanner';
+import { isKpiKey } from './customer-kpis';
 import './dashboards.css';
 
 type Dialog = null | 'new' | 'copy' | 'rename' | 'delete';
@@ -81,12 +82,12 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
   const live = useWorkspaceStream(wid, useCallback((ids: Set<string>) => {
     // Responses to surveys this view filters out cannot change its numbers.
     if (view.surveys.length && ![...ids].some((id) => !id || view.surveys.includes(id))) return;
-    void refresh();
+    void refresh((key) => !isKpiKey(key)); // responses move no customer KPI
   }, [view.surveys, refresh]), useCallback((f: RecountFrame) => {
     setRecount(f.finished ? null : { done: f.done, total: f.total });
     // The settings changed (a new time zone is the view's default): read them again when it ends.
     if (f.finished) void reloadSettings();
-  }, [reloadSettings]));
+  }, [reloadSettings]), undefined, useCallback(() => { void refresh(isKpiKey); }, [refresh]));
 
   const go = (id: string, v: DashboardView = view, replace = false) => {
     const q = encodeView(v);

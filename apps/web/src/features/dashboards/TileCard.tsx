@@ -4,6 +4,8 @@ import { errorText } from '../../lib/errors';
 import { Spinner } from '../../ui/Spinner';
 import { BreakdownTile, DistributionTile, TrendTile, VolumeTile } from './ChartTiles';
 import { DriversTile } from './DriversTile';
+import { ChurnTile, ClvTile, CohortTile, customerTileSub, RepeatTile, SegmentRevenueTile } from './CustomerTiles';
+import { isCustomerTile, type CustomerKpisView } from './customer-kpis';
 import { byLabel, tileTitle } from './labels';
 import { OpenTextTile } from './OpenTextTile';
 import type { TileContext, TileProps } from './tile-props';
@@ -19,6 +21,11 @@ const BODY: Record<Tile['type'], (p: TileProps) => ReactNode> = {
   volume: (p) => <VolumeTile {...p} />,
   open_text: (p) => <OpenTextTile {...p} />,
   drivers: (p) => <DriversTile {...p} />,
+  cohort_retention: (p) => <CohortTile {...p} />,
+  churn_trend: (p) => <ChurnTile {...p} />,
+  clv: (p) => <ClvTile {...p} />,
+  repeat_rate: (p) => <RepeatTile {...p} />,
+  segment_revenue: (p) => <SegmentRevenueTile {...p} />,
 };
 
 /** One tile: title, what it is computed from, and its body (or its loading/error state). */
@@ -27,12 +34,14 @@ export function TileCard({ tile, state, ctx, tools }: { tile: Tile; state: Query
   const data = state?.data;
   // The drivers tile reads GET …/text/drivers; every other object answer is GET …/metrics.
   const drivers = tile.type === 'drivers' && data && !Array.isArray(data) ? (data as DriversView) : undefined;
-  const result = tile.type !== 'drivers' && data && !Array.isArray(data) ? (data as MetricsResult) : undefined;
+  const kpis = isCustomerTile(tile.type) && data && !Array.isArray(data) ? (data as CustomerKpisView) : undefined;
+  const result = tile.type !== 'drivers' && !isCustomerTile(tile.type) && data && !Array.isArray(data) ? (data as MetricsResult) : undefined;
   const items = Array.isArray(data) ? (data as OpenTextItem[]) : undefined;
   const sub = tile.type === 'trend' || tile.type === 'volume' ? t(`dashboards.interval.${tile.interval}`)
     : tile.type === 'breakdown' ? byLabel(t, tile.by ?? 'channel')
     : tile.type === 'value' && ctx.view.compare ? t('dashboards.value.vsPrevious')
     : tile.type === 'drivers' ? t('dashboards.drivers.sub')
+    : isCustomerTile(tile.type) ? customerTileSub(t, tile, kpis)
     : null;
   const source = result && t(result.source === 'cube' ? 'dashboards.source.cube' : 'dashboards.source.rows')
     + (tile.metric === 'cx_index' ? ` · ${result.cxIndexVersion ? t('dashboards.source.weights', { version: result.cxIndexVersion }) : t('dashboards.source.defaultWeights')}` : '');
@@ -62,7 +71,7 @@ export function TileCard({ tile, state, ctx, tools }: { tile: Tile; state: Query
           </p>
         ) : data === undefined ? (
           <div className="tile-loading"><Spinner size={18} label={t('common.loading')} /></div>
-        ) : BODY[tile.type]({ tile, result, items, drivers, ctx })}
+        ) : BODY[tile.type]({ tile, result, items, drivers, kpis, ctx })}
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import { Icon } from '../../ui/icons';
 import { byLabel, metricLabel, tileTitle } from './labels';
 import { BUILTIN_BREAKDOWNS, TILE_TYPES, metricsFor } from './tile-edit';
 import { META_KEY } from './url-state';
+import { CustomerTileFields } from './CustomerTiles';
 
 /** A customer trait key, as the server's TraitKey. */
 const TRAIT_KEY = /^[A-Za-z][A-Za-z0-9_.]{0,63}$/;
@@ -74,6 +75,7 @@ export function TileEditor({ tile, index, count, dimensions, traits = [], onChan
             </select>
           </label>
         )}
+        <CustomerTileFields tile={tile} id={id} onChange={onChange} />
         <label className="mini-field" htmlFor={`${id}-size`}>
           <span>{t('dashboards.edit.size')}</span>
           <select id={`${id}-size`} className="input select input-sm" value={tile.size} onChange={(e) => onChange({ size: e.target.value as Tile['size'] })} data-testid="tile-size">

@@ -15,12 +15,14 @@
  * - drivers: three rows per theme (group = theme id, group_label = its name, n = responses mentioning it):
  *   "<metric>_mentions" (the metric among them, its interval, and the p-value of mentions vs the rest),
  *   "<metric>_lift" (overall − the rest: > 0 pulls up) and "<metric>_impact" (the gain had its unhappy answers been neutral).
+ * - customer KPI tiles: one row per number as well (customer-kpis.ts, customerCsvRows).
  * Numbers are plain (dot decimals, no grouping). Text that a spreadsheet would run as a formula
  * (= + - @ first) gets a leading apostrophe. Lines end in CRLF (RFC 4180).
  */
 import { periodsBetween } from './periods';
 import { readMetric, round, type Reading } from './metric-values';
 import type { DriversView, MetricsResult, OpenTextItem, Summary, Tile } from './types';
+import { customerCsvRows, isCustomerTile, type CustomerKpisView } from './customer-kpis';
 
 export const CSV_COLUMNS = ['tile', 'tile_title', 'tile_type', 'metric', 'period', 'group', 'group_label', 'value', 'n', 'ci_low', 'ci_high', 'p_value'] as const;
 export type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
@@ -38,13 +40,14 @@ function reading(base: CsvRow, r: Reading): CsvRow {
   return { ...base, value: round(r.value), n: r.n, ci_low: round(r.ci?.low), ci_high: round(r.ci?.high) };
 }
 
-export function tileRows(tile: Tile, data: MetricsResult | OpenTextItem[] | DriversView | undefined, ctx: TileCsvContext): CsvRow[] {
+export function tileRows(tile: Tile, data: MetricsResult | OpenTextItem[] | DriversView | CustomerKpisView | undefined, ctx: TileCsvContext): CsvRow[] {
   const base: CsvRow = { tile: tile.id, tile_title: ctx.title, tile_type: tile.type, metric: tile.metric };
   if (!data) return [];
   if (Array.isArray(data)) {
     return data.map((x) => ({ ...base, metric: 'open_text', period: x.createdAt, group: x.surveyId, group_label: x.surveyName, value: x.text }));
   }
   if (tile.type === 'drivers') return driverRows(base, data as DriversView);
+  if (isCustomerTile(tile.type)) return customerCsvRows(base, tile, data as CustomerKpisView);
   const r = data as MetricsResult;
   switch (tile.type) {
     case 'value': {

@@ -7,6 +7,7 @@
 import { withQuery, ws } from '../../lib/api';
 import { filterQuery, type DashboardView } from './url-state';
 import type { Tile } from './types';
+import { isKpiKey, kpiPath, kpiQueryKey } from './customer-kpis';
 
 export interface PlannedQuery { key: string; path: string }
 
@@ -21,6 +22,7 @@ export function queryKey(tile: Tile): string {
     case 'breakdown': return `by:${tile.by ?? 'channel'}`;
     case 'open_text': return 'open_text';
     case 'drivers': return `drivers:${tile.metric}`;
+    default: return kpiQueryKey(tile); // customer KPI tiles
   }
 }
 
@@ -35,6 +37,7 @@ export function planQueries(wid: string, tiles: readonly Tile[], view: Dashboard
     if (key === 'total') out.set(key, withQuery(metrics, { ...filters, interval: 'total', compare: view.compare ? 'previous' : undefined }));
     else if (key.startsWith('series:')) out.set(key, withQuery(metrics, { ...filters, interval: tile.interval }));
     else if (key.startsWith('by:')) out.set(key, withQuery(metrics, { ...filters, interval: 'total', by: tile.by ?? 'channel' }));
+    else if (isKpiKey(key)) out.set(key, kpiPath(wid, tile, filters));
     else if (key.startsWith('drivers:')) out.set(key, withQuery(ws(wid, 'text', 'drivers'), { ...filters, metric: tile.metric }));
     else out.set(key, withQuery(ws(wid, 'metrics', 'open-text'), { ...filters, limit: openTextLimit }));
   }

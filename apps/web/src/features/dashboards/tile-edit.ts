@@ -1,7 +1,8 @@
 /** Editing a dashboard's tiles: pure functions the edit mode calls (tested in tile-edit.test.ts). */
 import type { MetricName, Tile, TileType } from './types';
+import { hasBasis, isCustomerTile } from './customer-kpis';
 
-export const TILE_TYPES: readonly TileType[] = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text', 'drivers'];
+export const TILE_TYPES: readonly TileType[] = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text', 'drivers', 'cohort_retention', 'churn_trend', 'clv', 'repeat_rate', 'segment_revenue'];
 export const BUILTIN_BREAKDOWNS = ['channel', 'survey', 'touchpoint', 'language'] as const;
 export const MAX_TILES = 24;
 
@@ -12,12 +13,14 @@ export function metricsFor(type: TileType): readonly MetricName[] {
     case 'drivers': return ['nps', 'csat', 'ces'];
     case 'volume': return ['responses'];
     case 'open_text': return ['nps'];
+    // Customer KPIs are not survey metrics: the field stays at its default, unshown.
+    case 'cohort_retention': case 'churn_trend': case 'clv': case 'repeat_rate': case 'segment_revenue': return ['nps'];
     default: return ['nps', 'csat', 'ces', 'sentiment', 'cx_index', 'responses'];
   }
 }
 
 /** The size a tile of this type starts with: numbers a quarter, trends the full width, the rest half. */
-export const naturalSize = (type: TileType): Tile['size'] => (type === 'value' ? 's' : type === 'trend' ? 'l' : 'm');
+export const naturalSize = (type: TileType): Tile['size'] => (type === 'value' || type === 'clv' || type === 'repeat_rate' ? 's' : type === 'trend' || type === 'cohort_retention' || type === 'churn_trend' ? 'l' : 'm');
 
 export function newTileId(existing: readonly Tile[]): string {
   for (;;) {
@@ -32,6 +35,8 @@ export function normalizeTile(tile: Tile): Tile {
   const next: Tile = { ...tile, metric: metrics.includes(tile.metric) ? tile.metric : metrics[0] };
   if (next.type === 'breakdown') next.by = next.by ?? 'channel';
   else delete next.by;
+  if (!hasBasis(next.type)) delete next.basis;
+  if (!isCustomerTile(next.type) || next.type === 'cohort_retention' || next.type === 'churn_trend') delete next.currency;
   // Trimmed only when saved: trimming while typing would eat the space between two words.
   if (next.title?.trim()) next.title = next.title.slice(0, 120);
   else delete next.title;

@@ -1,6 +1,7 @@
 /** What every tile body receives: its settings, its answer, and the dashboard around it. */
 import type { DashboardView } from './url-state';
 import type { Benchmark, DriversView, MetricsResult, OpenTextItem, Target, Tile } from './types';
+import type { CustomerKpisView } from './customer-kpis';
 
 export interface TileContext {
   view: DashboardView;
@@ -16,5 +17,7 @@ export interface TileProps {
   result?: MetricsResult;
   items?: OpenTextItem[];
   drivers?: DriversView;
+  /** Customer KPI tiles: GET …/customers/kpis. */
+  kpis?: CustomerKpisView;
   ctx: TileContext;
 }

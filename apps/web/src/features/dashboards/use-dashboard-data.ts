@@ -8,9 +8,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api';
 import type { PlannedQuery } from './query-plan';
 import type { DriversView, MetricsResult, OpenTextItem } from './types';
+import type { CustomerKpisView } from './customer-kpis';
 
 export interface QueryState {
-  data?: MetricsResult | OpenTextItem[] | DriversView;
+  data?: MetricsResult | OpenTextItem[] | DriversView | CustomerKpisView;
   error?: ApiError;
   loading: boolean;
 }
@@ -24,29 +25,39 @@ export function useDashboardData(plan: readonly PlannedQuery[] | null) {
   const current = useRef(plan);
   current.current = plan;
 
-  const load = useCallback(async (quiet: boolean) => {
-    const queries = current.current;
-    if (!queries) return;
+  /**
+   * `only`: a live refresh of some requests (those the event can change); it leaves the others'
+   * requests running. Each key remembers the generation that asked last, so an older answer never
+   * overwrites a newer one; a full load (new plan) cancels everything still under way.
+   */
+  const latest = useRef(new Map<string, number>());
+  const load = useCallback(async (quiet: boolean, only?: (key: string) => boolean) => {
+    const queries = only ? current.current?.filter((q) => only(q.key)) : current.current;
+    if (!queries?.length) return;
     const gen = ++generation.current;
-    controller.current?.abort();
-    const c = new AbortController();
-    controller.current = c;
+    if (!only || !controller.current) {
+      controller.current?.abort();
+      controller.current = new AbortController();
+    }
+    const c = controller.current;
+    for (const q of queries) latest.current.set(q.key, gen);
+    const mine = (key: string) => latest.current.get(key) === gen;
     if (!quiet) {
       setStates((prev) => Object.fromEntries(queries.map((q) => [q.key, { ...prev[q.key], loading: true }])));
     }
     await Promise.all(queries.map(async (q) => {
       try {
-        const data = await api<MetricsResult | OpenTextItem[] | DriversView>(q.path, { signal: c.signal });
-        if (gen !== generation.current) return;
+        const data = await api<QueryState['data']>(q.path, { signal: c.signal });
+        if (!mine(q.key)) return;
         setStates((prev) => ({ ...prev, [q.key]: { data, loading: false } }));
       } catch (err) {
-        if (c.signal.aborted || gen !== generation.current) return;
+        if (c.signal.aborted || !mine(q.key)) return;
         const error = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err));
         // A failed live refresh keeps the numbers already shown; the next event tries again.
         setStates((prev) => ({ ...prev, [q.key]: quiet && prev[q.key]?.data ? { ...prev[q.key], loading: false } : { error, loading: false } }));
       }
     }));
-    if (gen === generation.current) setUpdatedAt(Date.now());
+    if (queries.some((q) => mine(q.key))) setUpdatedAt(Date.now());
   }, []);
 
   useEffect(() => {
@@ -54,6 +65,6 @@ export function useDashboardData(plan: readonly PlannedQuery[] | null) {
   }, [signature, load]);
   useEffect(() => () => controller.current?.abort(), []);
 
-  const refresh = useCallback(() => load(true), [load]);
+  const refresh = useCallback((only?: (key: string) => boolean) => load(true, only), [load]);
   return { states, refresh, updatedAt };
 }

@@ -4,7 +4,8 @@
  * window merges what still arrives together, so a burst costs one refetch. EventSource reconnects
  * by itself after errors. 'recount' frames carry a metric recount's progress ({ done, total,
  * finished }) for whoever shows it; 'import' frames a customer event import's progress (their data is
- * handed over as it came, for the importer's own parser).
+ * handed over as it came, for the importer's own parser); 'customers' frames that customer events were
+ * stored (the customer KPI tiles refetch, coalesced the same way).
  */
 import { useEffect, useRef, useState } from 'react';
 import { ws } from '../../lib/api';
@@ -16,7 +17,7 @@ export interface StreamState { connected: boolean; lastEventAt: number | null }
 export interface RecountFrame { done: number; total: number; finished: boolean }
 
 /** onMetrics receives the survey ids the coalesced events named ('' when an event named none). */
-export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<string>) => void, onRecount?: (frame: RecountFrame) => void, onImport?: (data: string) => void): StreamState {
+export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<string>) => void, onRecount?: (frame: RecountFrame) => void, onImport?: (data: string) => void, onCustomers?: () => void): StreamState {
   const [connected, setConnected] = useState(false);
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
   const callback = useRef(onMetrics);
@@ -25,6 +26,8 @@ export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<strin
   recount.current = onRecount;
   const importFrame = useRef(onImport);
   importFrame.current = onImport;
+  const customers = useRef(onCustomers);
+  customers.current = onCustomers;
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
@@ -35,7 +38,7 @@ export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<strin
     let wasDown = false;
     es.onopen = () => {
       setConnected(true);
-      if (wasDown) { wasDown = false; callback.current(new Set([''])); }
+      if (wasDown) { wasDown = false; callback.current(new Set([''])); customers.current?.(); }
     };
     es.onerror = () => { wasDown = true; setConnected(false); };
     es.addEventListener('metrics', (e) => {
@@ -58,7 +61,12 @@ export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<strin
       } catch { /* a malformed frame: the next one or the settings say where it is */ }
     });
     es.addEventListener('import', (e) => importFrame.current?.((e as MessageEvent<string>).data));
-    return () => { es.close(); clearTimeout(timer); };
+    let customerTimer: ReturnType<typeof setTimeout> | undefined;
+    es.addEventListener('customers', () => {
+      if (customerTimer) return;
+      customerTimer = setTimeout(() => { customerTimer = undefined; setLastEventAt(Date.now()); customers.current?.(); }, COALESCE_MS);
+    });
+    return () => { es.close(); clearTimeout(timer); clearTimeout(customerTimer); };
   }, [wid]);
 
   return { connected, lastEventAt };
