@@ -15,3 +15,4 @@ export { traitOfResponses, responsesInSegment, type TraitCache, type ResponseOfP
 export { segmentRoutes } from './segments.routes.js';
 export { SegmentWorker, type SegmentWorkerOptions } from './segments.worker.js';
 export { customerKpiRoutes, announceCustomerEvents } from './kpis.routes.js';
+export { createSegment } from './segments.service.js';

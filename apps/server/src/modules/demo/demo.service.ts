@@ -10,6 +10,7 @@ import { storeBatch } from '../responses/index.js';
 import type { Survey } from '@touchpoint/shared';
 import { DEMO_SURVEYS } from './demo-surveys.js';
 import { generateDemoResponses, type DemoResponse } from './demo-generator.js';
+import { seedDemoCustomers } from './customers-demo.js';
 
 export const DEMO_LOGIN = { email: 'demo@touchpoint.local', password: 'touchpoint-demo' };
 
@@ -37,5 +38,6 @@ export async function seedDemo(deps: Deps, opts: { responses?: number; seed?: nu
     if (list.length >= 1000) await flush(item.surveyId);
   }
   for (const id of pending.keys()) await flush(id);
+  await seedDemoCustomers(deps, ctx, { seed: opts.seed, now: new Date() });
   return { workspaceId, surveys: surveys.map((s) => ({ id: s.id, name: s.name, publicId: s.publicId })), responses: done };
 }
