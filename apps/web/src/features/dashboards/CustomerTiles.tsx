@@ -140,8 +140,9 @@ export function RepeatTile({ tile, kpis }: TileProps) {
   const months = kpis.months;
   const option = trendOption({
     labels: months.map((m) => formatMonth(lang, m.month)),
-    values: months.map((m) => m.repeatRate), lows: months.map(() => null), highs: months.map(() => null),
-    format: (v) => formatPercent(lang, v), scale: { min: 0, max: 1 },
+    // In points (0–100): the axis then steps as for the score trends, not in tenths.
+    values: months.map((m) => (m.repeatRate === null ? null : m.repeatRate * 100)), lows: months.map(() => null), highs: months.map(() => null),
+    format: (v) => formatPercent(lang, v / 100), scale: { min: 0, max: 100 },
     tooltip: (i) => `<b>${esc(formatMonth(lang, months[i].month))}</b><br/>${esc(t('dashboards.customers.repeatMonth', { rate: pct(months[i].repeatRate), repeat: formatNumber(lang, months[i].repeatBuyers), buyers: formatNumber(lang, months[i].buyers) }))}`,
   });
   return (
@@ -151,7 +152,7 @@ export function RepeatTile({ tile, kpis }: TileProps) {
         <span>{t('dashboards.customers.repeaters', { repeat: formatNumber(lang, period.repeaters), buyers: formatNumber(lang, period.buyers) })}</span>
         <span data-testid="repeat-ever">{t('dashboards.customers.ever', { rate: pct(ever.rate) })}</span>
       </p>
-      {months.length > 1 && <DashChart option={option} height={tile.size === 's' ? 90 : 140} label={tileTitle(t, tile)} testId="repeat-chart" />}
+      {months.length > 1 && <DashChart option={option} height={tile.size === 's' ? 110 : 150} label={tileTitle(t, tile)} testId="repeat-chart" />}
     </div>
   );
 }
@@ -166,7 +167,8 @@ export function SegmentRevenueTile({ tile, kpis }: TileProps) {
   const cur = kpis.currency;
   const name = (r: (typeof rows)[number]) => (r.id === null ? (r.name ?? t('dashboards.customers.everyone')) : r.name ?? r.id);
   const option = barsOption({
-    horizontal: true,
+    // counts: the axis starts at 0 (revenue bars need no padding below it).
+    horizontal: true, counts: true,
     labels: rows.map(name),
     sublabels: rows.map((r) => t('dashboards.customers.members', { n: formatNumber(lang, r.members), per: formatMoney(lang, r.perMember, cur) })),
     values: rows.map((r) => r.revenue),
