@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CustomerKpisQuery } from '@touchpoint/shared';
+import { CustomerKpisQuery, CustomerKpisView } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
 import { workspaceOf } from '../../platform/http/access.js';
 import { customerKpis } from './kpis.service.js';
@@ -14,7 +14,7 @@ export function customerKpiRoutes(app: FastifyInstance, deps: Deps) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/workspaces/:wid/customers/kpis', {
     config: read,
     schema: {
-      tags: ['customers'], params: Wid, querystring: CustomerKpisQuery,
+      tags: ['customers'], params: Wid, querystring: CustomerKpisQuery, response: { 200: CustomerKpisView },
       summary: 'Customer KPIs for a range of local days: cohort retention (by first event or first order), churn and retention per month, historical and predictive CLV, repeat-purchase rate, revenue by segment; optionally within one segment',
     },
   }, async (req) => customerKpis(deps, workspaceOf(req).workspaceId, req.query));
