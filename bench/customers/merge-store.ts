@@ -328,11 +328,12 @@ export async function buildStore(opts: { dir: string; profiles: number; events: 
   // Measured pairs, all different profiles, so every merge joins two people who were apart:
   // manual merges join a user with a lead or a visitor (no external ids of one source on both
   // sides, as when an agent merges a duplicate); identify merges join a visitor's device id to a
-  // user's verified email. A tenth of the survivors are among the 1 % users with most events.
+  // user's verified email. A tenth of the survivors are among the users with most events (the
+  // top 1 %, or more on a small store, so there are enough).
   const shuffle = <T>(xs: T[]) => { for (let i = xs.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [xs[i], xs[j]] = [xs[j], xs[i]]; } return xs; };
   const rootUsers = shuffle(users.filter((i) => root[i]));
   const byHistory = [...rootUsers].sort((a, c) => counts[c] - counts[a]);
-  const heavySet = byHistory.slice(0, Math.max(Math.ceil(byHistory.length / 100), opts.samples / 5));
+  const heavySet = byHistory.slice(0, Math.max(Math.ceil(byHistory.length / 100), Math.ceil(opts.samples / 2)));
   const heavy = shuffle([...heavySet]);
   const used = new Set<number>();
   const takeUser = (isHeavy: boolean, needsEmail = false) => {
