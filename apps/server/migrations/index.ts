@@ -10,6 +10,7 @@ import * as m0007 from './2026-11-23-0007-sentiment-cube.js';
 import * as m0008 from './2026-11-23-0008-theme-names.js';
 import * as m0009 from './2026-11-23-0009-customers.js';
 import * as m0010 from './2026-11-23-0010-customer-segments.js';
+import * as m0011 from './2026-11-23-0011-customer-transports.js';
 import * as m0012 from './2026-11-23-0012-customer-event-times.js';
 
 export const migrations: Record<string, Migration> = {
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0008-theme-names': m0008,
   '2026-11-23-0009-customers': m0009,
   '2026-11-23-0010-customer-segments': m0010,
+  '2026-11-23-0011-customer-transports': m0011,
   '2026-11-23-0012-customer-event-times': m0012,
 };

@@ -27,6 +27,7 @@ import { alertRoutes, AlertsWorker } from './modules/alerts/index.js';
 import { textRoutes, TextWorker } from './modules/text-analytics/index.js';
 import { customerRoutes, ImportRunner, refusesContact, responsesInSegment, segmentRoutes, SegmentWorker, traitOfResponses, type SegmentWorkerOptions } from './modules/customers/index.js';
 import { announceCustomerEvents, customerKpiRoutes } from './modules/customers/index.js';
+import { CustomerTransports, customerTransportRoutes } from './modules/customers/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -39,6 +40,8 @@ export interface Touchpoint {
   text: TextWorker;
   /** Background customer event imports (tests wait on it). */
   imports: ImportRunner;
+  /** Customer events from MQTT and NATS JetStream, when configured (tests wait on it). */
+  transports: CustomerTransports;
   segments: SegmentWorker;
   /** Starts listening; returns the base URL (used for links when PUBLIC_URL is unset). */
   listen(port?: number, host?: string): Promise<string>;
@@ -118,6 +121,9 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   const segments = new SegmentWorker(deps, { ...options.segments, log: (err, msg) => app.log.error({ err }, msg) });
   segmentRoutes(app, deps);
   customerKpiRoutes(app, deps);
+  // Customer events from MQTT / NATS JetStream (MQTT_URL, NATS_URL), consumed on worker nodes.
+  const transports = new CustomerTransports(deps, createAuthenticator(deps), (err, msg) => app.log.error({ err }, msg));
+  customerTransportRoutes(app, deps, transports);
   announceCustomerEvents(deps);
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);
@@ -152,9 +158,10 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   if (config.worker) await text.start();
   if (config.worker) deps.outbox.start();
   if (config.worker) alerts.start();
+  if (config.worker) transports.start();
 
   return {
-    app, deps, store, recounts, text, imports, segments,
+    app, deps, store, recounts, text, imports, segments, transports,
     async listen(port = config.port, host = config.host) {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -163,6 +170,7 @@ export async function createServer(config: Config = loadConfig(), options: Serve
       return url;
     },
     async close() {
+      await transports.stop();
       await recounts.stop();
       await imports.stop();
       await segments.stop();

@@ -131,6 +131,8 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`GET ${W}/customers/imports/:id`]: { permission: 'customers.write', id: 'customerImport' },
   [`GET ${W}/customers/traits`]: { permission: 'customers.read' },
   [`GET ${W}/customers/kpis`]: { permission: 'customers.read', query: 'from=2026-01-01&to=2026-03-31' },
+  [`GET ${W}/customers/transports`]: { permission: 'customers.read' },
+  [`PUT ${W}/customers/transports/:transport`]: { permission: 'customers.manage', body: () => ({ enabled: false }) },
   [`PUT ${W}/customers/traits/:key`]: { permission: 'customers.manage', body: () => ({ type: 'number', rule: 'latest' }) },
   [`GET ${W}/customers/:id`]: { permission: 'customers.read', id: 'customer' },
   [`GET ${W}/customers/:id/timeline`]: { permission: 'customers.read', id: 'customer', query: 'limit=5' },
@@ -171,7 +173,7 @@ export function expandRoutes(captured: RouteOptions[]): Route[] {
 export const isWorkspaceRoute = (r: Route) => r.url === W || r.url.startsWith(`${W}/`);
 
 export function fill(url: string, p: { wid: string; sid: string; id?: string }): string {
-  return url.replace(':wid', p.wid).replace(':sid', p.sid).replace(':id', p.id ?? 'none').replace(':key', 'walkScore');
+  return url.replace(':wid', p.wid).replace(':sid', p.sid).replace(':id', p.id ?? 'none').replace(':key', 'walkScore').replace(':transport', 'mqtt');
 }
 
 /** Headers of a fresh cookie session (cookie + CSRF token). */

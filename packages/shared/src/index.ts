@@ -13,5 +13,6 @@ export * from './formulas/customer-kpis.js';
 export * from './contracts/metrics.js';
 export * from './contracts/text.js';
 export * from './contracts/customers.js';
+export * from './contracts/customer-transports.js';
 export * from './contracts/segments.js';
 export * from './contracts/customer-kpis.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Everything the server reads from the environment, validated once at start. */
@@ -47,6 +48,31 @@ export const ConfigSchema = z.object({
    * are typed by users, and the server must not become their way into its own network.
    */
   alertWebhookAllowPrivate: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
+  /**
+   * Customer events over MQTT (devices, IoT touchpoints), e.g. mqtt://127.0.0.1:1883; off when unset.
+   * Devices publish to `<mqttTopicPrefix>/<workspaceId>/events` at QoS 1.
+   */
+  mqttUrl: z.string().url().refine((u) => /^mqtts?:\/\//.test(u), 'an mqtt:// or mqtts:// URL').optional(),
+  mqttTopicPrefix: z.string().regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, 'topic levels of letters, digits, _ or -').default('touchpoint'),
+  /** Fixed per node: the broker keeps this node's sessions (and what waits in them) under it. */
+  mqttClientId: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default(() => `touchpoint-${os.hostname().replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 28) || 'node'}`),
+  /** Connections sharing the subscription: each holds one message at a time (see mqtt.consumer.ts). */
+  mqttConnections: z.coerce.number().int().min(1).max(64).default(4),
+  /** The shared-subscription group: nodes in one group split the messages. */
+  mqttShareGroup: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('touchpoint'),
+  /** How long the broker keeps our sessions and their queued messages while this node is down. */
+  mqttSessionExpirySeconds: z.coerce.number().int().min(60).max(4_294_967_295).default(7 * 24 * 3600),
+  /** Customer events over NATS JetStream, e.g. nats://127.0.0.1:4222; off when unset. */
+  natsUrl: z.string().url().refine((u) => /^nats:\/\//.test(u), 'a nats:// URL').optional(),
+  /** Publishers send to `<natsSubjectPrefix>.<workspaceId>.events`. */
+  natsSubjectPrefix: z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'subject tokens of letters, digits, _ or -').default('touchpoint'),
+  /** The JetStream stream (created when missing) and the durable consumer every node pulls from. */
+  natsStream: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('TOUCHPOINT_EVENTS'),
+  natsConsumer: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('touchpoint-intake'),
+  /** How long JetStream waits for an ack before delivering a message again (ms). */
+  natsAckWaitMs: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  /** How long broker messages wait for others to share one transaction with (ms). */
+  brokerBatchMs: z.coerce.number().int().min(0).max(1000).default(5),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -72,6 +98,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metricRecountChunkRows: env.METRIC_RECOUNT_CHUNK_ROWS || undefined,
     alertEvaluateEveryMs: env.ALERT_EVALUATE_EVERY_MS || undefined,
     alertWebhookAllowPrivate: env.ALERT_WEBHOOK_ALLOW_PRIVATE || undefined,
+    mqttUrl: env.MQTT_URL || undefined,
+    mqttTopicPrefix: env.MQTT_TOPIC_PREFIX || undefined,
+    mqttClientId: env.MQTT_CLIENT_ID || undefined,
+    mqttConnections: env.MQTT_CONNECTIONS || undefined,
+    mqttShareGroup: env.MQTT_SHARE_GROUP || undefined,
+    mqttSessionExpirySeconds: env.MQTT_SESSION_EXPIRY_SECONDS || undefined,
+    natsUrl: env.NATS_URL || undefined,
+    natsSubjectPrefix: env.NATS_SUBJECT_PREFIX || undefined,
+    natsStream: env.NATS_STREAM || undefined,
+    natsConsumer: env.NATS_CONSUMER || undefined,
+    natsAckWaitMs: env.NATS_ACK_WAIT_MS || undefined,
+    brokerBatchMs: env.BROKER_BATCH_MS || undefined,
   });
   return { ...parsed, ...overrides };
 }

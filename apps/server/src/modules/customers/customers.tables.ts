@@ -1,4 +1,5 @@
 /** Customer 360 tables (migration 0009). Times are ISO-8601 text; JSON columns are text. */
+import type { CustomerTransportsTable } from './transports/transports.tables.js';
 export interface CustomersTable {
   id: string; workspace_id: string;
   /** The cluster's root when this profile was merged into another; null on a root. */
@@ -96,4 +97,5 @@ export interface CustomersTables {
   customer_segment_counts: CustomerSegmentCountsTable;
   customer_segment_queue: CustomerSegmentQueueTable;
   customer_jobs: CustomerJobsTable;
+  customer_transports: CustomerTransportsTable;
 }

@@ -16,3 +16,5 @@ export { segmentRoutes } from './segments.routes.js';
 export { SegmentWorker, type SegmentWorkerOptions } from './segments.worker.js';
 export { customerKpiRoutes, announceCustomerEvents } from './kpis.routes.js';
 export { createSegment } from './segments.service.js';
+export { CustomerTransports } from './transports/transports.runner.js';
+export { customerTransportRoutes } from './transports/transports.routes.js';

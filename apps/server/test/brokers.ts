@@ -1,0 +1,82 @@
+/**
+ * For the broker intake tests: the real Mosquitto and NATS on loopback (CI starts them), names
+ * unique to one run so test files running side by side never share a topic, stream or session,
+ * and a server that can be closed and opened again on the same store (a restart).
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import crypto from 'node:crypto';
+import type { Config } from '../src/platform/config.js';
+import { dropPostgresSchema } from '../src/platform/db/dialect.js';
+import { createServer, type Touchpoint } from '../src/server.js';
+import { startTestServer, type TestServer } from './harness.js';
+
+export const MQTT_URL = 'mqtt://127.0.0.1:1883';
+export const NATS_URL = 'nats://127.0.0.1:4222';
+
+/** Fails (never skips) when the broker is down: these tests are part of CI, which runs them with both brokers up. */
+export async function requireBroker(name: string, port: number, howToStart: string): Promise<void> {
+  const ok = await new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.setTimeout(2000);
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+  });
+  if (!ok) throw new Error(`${name} is not reachable on 127.0.0.1:${port}; these tests need the real broker. Start it with: ${howToStart}`);
+}
+
+export const MOSQUITTO_START = 'mosquitto -d -c /etc/mosquitto/mosquitto.conf';
+export const NATS_START = 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log';
+
+/** A short id for this run's topics, subjects, streams and client ids. */
+export const runId = () => `t${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}`;
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined && v !== false) return v;
+    } catch (err) { last = err; }
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * A test server whose process can "restart": `restart()` closes everything (transports first) and
+ * opens a new server on the same store and configuration; `destroy()` cleans up whichever is open.
+ */
+export interface RestartableServer { first: TestServer; current: Touchpoint; config: Config; restart(between?: () => Promise<void>): Promise<Touchpoint>; destroy(): Promise<void> }
+
+export async function restartableServer(overrides: Partial<Config>): Promise<RestartableServer> {
+  const first = await startTestServer(overrides);
+  const r: RestartableServer = {
+    first, current: first, config: first.config,
+    async restart(between) {
+      await r.current.close();
+      await between?.();
+      r.current = await createServer(r.config);
+      await r.current.app.ready();
+      return r.current;
+    },
+    async destroy() {
+      if (r.current === first) return first.destroy();
+      await r.current.close();
+      if (r.config.databaseSchema && process.env.DATABASE_URL) await dropPostgresSchema(process.env.DATABASE_URL, r.config.databaseSchema);
+      fs.rmSync(first.dataDir, { recursive: true, force: true });
+    },
+  };
+  return r;
+}
+
+/** Counts a workspace's stored events and its audit rows of stored batches over one transport. */
+export async function storedCounts(tp: Touchpoint, workspaceId: string, transport: string) {
+  const events = await tp.deps.db.selectFrom('customer_events').select((eb) => eb.fn.countAll().as('n'))
+    .where('workspace_id', '=', workspaceId).where('transport', '=', transport).executeTakeFirstOrThrow();
+  const audits = await tp.deps.db.selectFrom('audit_log').select(['details'])
+    .where('workspace_id', '=', workspaceId).where('action', '=', 'customers.events_stored').execute();
+  return { events: Number(events.n), batches: audits.filter((a) => JSON.parse(String(a.details)).transport === transport).length };
+}
