@@ -70,6 +70,9 @@ describe('segments', () => {
     const done = await ready(live);
     expect(done).toMatchObject({ status: 'ready', memberCount: 2, progress: null });
     expect(await memberIds(live)).toEqual([await profileOf('a'), await profileOf('d')].sort());
+    const ofA = (await owner.get(`/api/workspaces/${wid}/customers/${await profileOf('a')}/segments`)).json().items;
+    expect(ofA.map((x: { id: string }) => x.id)).toEqual([live]);
+    expect((await owner.get(`/api/workspaces/${wid}/customers/${await profileOf('c')}/segments`)).json().items).toEqual([]);
   });
 
   it('follows a qualifying event within seconds, and a person who stops qualifying', async () => {

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SegmentDefinition, SegmentInput, SegmentPreviewInput } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
 import { workspaceOf } from '../../platform/http/access.js';
-import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, rebuildSegment, segmentMembers, segmentTrend, snapshotSegment, updateSegment } from './segments.service.js';
+import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, rebuildSegment, segmentMembers, segmentsOfPerson, segmentTrend, snapshotSegment, updateSegment } from './segments.service.js';
 
 const Wid = z.object({ wid: z.string().min(1).max(64) });
 const WidId = Wid.extend({ id: z.string().min(1).max(64) });
@@ -42,6 +42,8 @@ export function segmentRoutes(app: FastifyInstance, deps: Deps) {
     async (req) => segmentTrend(deps, workspaceOf(req).workspaceId, req.params.id, req.query.days));
   r.post('/api/workspaces/:wid/segments/:id/snapshot', { config: write, schema: { tags, params: WidId, body: SnapshotInput, summary: 'Freeze the current members into a new static segment' } },
     async (req, reply) => reply.status(201).send(await snapshotSegment(deps, workspaceOf(req), req.params.id, req.body.name)));
+  r.get('/api/workspaces/:wid/customers/:id/segments', { config: read, schema: { tags, params: WidId, summary: 'The segments a person is in now' } },
+    async (req) => segmentsOfPerson(deps, workspaceOf(req).workspaceId, req.params.id));
   r.post('/api/workspaces/:wid/segments/:id/rebuild', { config: write, schema: { tags, params: WidId, summary: 'Re-evaluate everyone in a live segment now' } },
     async (req, reply) => reply.status(202).send(await rebuildSegment(deps, workspaceOf(req), req.params.id)));
 }

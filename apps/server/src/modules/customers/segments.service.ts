@@ -16,7 +16,7 @@ import type { CustomerSegmentsTable } from './customers.tables.js';
 import { matches, needsOf } from './segment-conditions.js';
 import { loadFacts } from './segment-facts.js';
 import { traitRules } from './segments.evaluate.js';
-import { summariesOf } from './profiles.service.js';
+import { rootOrThrow, summariesOf } from './profiles.service.js';
 import * as segRepo from './segments.repo.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
@@ -169,6 +169,13 @@ export async function previewSegment(deps: Deps, workspaceId: string, definition
     evaluated, people, exact,
     sample: names.map((s) => ({ id: s.id, name: s.name ?? s.email ?? null })),
   };
+}
+
+/** The segments a person is in now (by their person: a merged profile's id answers for its root). */
+export async function segmentsOfPerson(deps: Deps, workspaceId: string, id: string): Promise<{ items: Segment[] }> {
+  const root = await rootOrThrow(deps.db, workspaceId, id);
+  const ids = new Set((await segRepo.membershipsOf(deps.db, [root])).map((m) => m.segment_id));
+  return { items: (await segRepo.segmentsOf(deps.db, workspaceId)).filter((s) => ids.has(s.id)).map(toSegment) };
 }
 
 export async function segmentMembers(deps: Deps, workspaceId: string, id: string, cursor: string | undefined, limit: number): Promise<{ items: CustomerSummary[]; nextCursor: string | null }> {

@@ -15,6 +15,7 @@ import { Loading } from '../../ui/Spinner';
 import { CustomerTimeline } from './CustomerTimeline';
 import { MergeHistory } from './MergeHistory';
 import { PersonDataCard } from './PersonDataCard';
+import { PersonSegmentsCard } from './PersonSegmentsCard';
 import { ConsentsCard, IdentifiersCard, TraitsCard } from './ProfileDetails';
 import { ProfileSummary } from './ProfileSummary';
 import { parseTimelineKinds, withTimelineKinds } from './url-state';
@@ -92,6 +93,7 @@ export function CustomerProfilePage({ customerId }: { customerId: string }) {
             <IdentifiersCard profile={p} />
             <TraitsCard traits={p.traits} definitions={definitions.data?.items ?? []} />
             <ConsentsCard consents={p.consents} />
+            <PersonSegmentsCard personId={p.id} version={version} />
             <MergeHistory profile={p} merges={merges.data?.items ?? []} onChanged={refresh} />
             <PersonDataCard profile={p} />
           </div>
