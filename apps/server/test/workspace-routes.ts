@@ -143,6 +143,7 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`POST ${W}/customers/:id/merge`]: { permission: 'customers.manage', id: 'customer', body: (url) => ({ absorbedId: url.split('/customers/')[1].split('/')[0] }) },
   [`POST ${W}/customers/merges/:id/unmerge`]: { permission: 'customers.manage', id: 'customerMerge' },
   [`GET ${W}/segments`]: { permission: 'customers.read' },
+  [`GET ${W}/customers/:id/segments`]: { permission: 'customers.read', id: 'customer' },
   [`POST ${W}/segments`]: { permission: 'customers.write', body: () => OBJECT_FACTORIES.segment.body() },
   [`POST ${W}/segments/preview`]: { permission: 'customers.read', body: () => ({ definition: OBJECT_FACTORIES.segment.body().definition }) },
   [`GET ${W}/segments/:id`]: { permission: 'customers.read', id: 'segment' },
