@@ -22,7 +22,9 @@ const entries: NavEntry[] = [
   { id: 'dashboards', labelKey: 'nav.dashboards', icon: 'dashboards', path: (w) => `/w/${w}/dashboards`, permission: 'responses.read' },
   { id: 'surveys', labelKey: 'nav.surveys', icon: 'surveys', path: (w) => `/w/${w}/surveys`, permission: 'surveys.read' },
   { id: 'texts', labelKey: 'nav.texts', icon: 'texts', path: (w) => `/w/${w}/texts`, permission: 'responses.read' },
-  { id: 'customers', labelKey: 'nav.customers', icon: 'customers', path: (w) => `/w/${w}/customers`, permission: 'customers.read' },
+  { id: 'customers', labelKey: 'nav.customers', icon: 'customers', path: (w) => `/w/${w}/customers`, permission: 'customers.read',
+    // Segment pages live beside the customers they group.
+    matches: (p, w) => p.startsWith(`/w/${w}/customers`) || p.startsWith(`/w/${w}/segments`) },
   { id: 'alerts', labelKey: 'nav.alerts', icon: 'alerts', path: (w) => `/w/${w}/alerts`, permission: 'responses.read' },
   { id: 'settings', labelKey: 'nav.settings', icon: 'settings', path: (w) => `/w/${w}/settings/members`, permission: 'members.read', matches: (p, w) => p.startsWith(`/w/${w}/settings`) },
 ];

@@ -19,6 +19,7 @@ const AlertsPage = named(() => import('../features/alerts/AlertsPage'), 'AlertsP
 const TextsPage = named(() => import('../features/text/TextsPage'), 'TextsPage');
 const CustomersPage = named(() => import('../features/customers/CustomersPage'), 'CustomersPage');
 const CustomerProfilePage = named(() => import('../features/customers/CustomerProfilePage'), 'CustomerProfilePage');
+const SegmentPage = named(() => import('../features/customers/SegmentPage'), 'SegmentPage');
 
 export interface WorkspaceRoute {
   pattern: string;
@@ -39,4 +40,6 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { pattern: '/w/:wid/texts', render: () => <TextsPage /> },
   { pattern: '/w/:wid/customers', render: () => <CustomersPage /> },
   { pattern: '/w/:wid/customers/:id', render: (p) => <CustomerProfilePage key={p.id} customerId={p.id} /> },
+  { pattern: '/w/:wid/segments/new', render: () => <SegmentPage key="new" /> },
+  { pattern: '/w/:wid/segments/:id', render: (p) => <SegmentPage key={p.id} segmentId={p.id} /> },
 ];

@@ -6,6 +6,7 @@ import { useWorkspace } from '../../app/workspace-context';
 import { Tabs } from '../../ui/Tabs';
 import { CustomerImportsTab } from './CustomerImportsTab';
 import { CustomerSearch } from './CustomerSearch';
+import { SegmentsTab } from './SegmentsTab';
 import { TraitDefinitionsSection } from './TraitDefinitionsSection';
 import { decodeCustomersView, encodeCustomersView, type CustomersView } from './url-state';
 import './customers.css';
@@ -39,12 +40,14 @@ export function CustomersPage() {
         onChange={(id) => setView({ ...view, tab: id as CustomersView['tab'] }, false)}
         items={[
           { id: 'people', label: t('customers.tabs.people'), testId: 'customers-tab-people' },
+          { id: 'segments', label: t('customers.tabs.segments'), testId: 'customers-tab-segments' },
           { id: 'traits', label: t('customers.tabs.traits'), testId: 'customers-tab-traits' },
           ...(canImport ? [{ id: 'import', label: t('customers.tabs.import'), testId: 'customers-tab-import' }] : []),
         ]}
       />
       <div className="tab-panel" role="tabpanel" aria-labelledby={`customers-tab-${view.tab}`}>
         {view.tab === 'people' ? <CustomerSearch q={view.q} onSearch={(q) => setView({ ...view, q })} />
+          : view.tab === 'segments' ? <SegmentsTab />
           : view.tab === 'import' ? <CustomerImportsTab shownId={view.importId ?? null} onShow={(id, push) => setView({ ...view, importId: id ?? undefined }, !push)} />
           : <TraitDefinitionsSection />}
       </div>

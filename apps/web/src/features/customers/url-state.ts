@@ -1,14 +1,14 @@
 /**
  * What the Customers pages keep in the query string, so a copied link reproduces the view:
- * the search (?q=) and tab (?tab=traits, ?tab=import with the import shown as &import=<id>) of the
+ * the search (?q=) and tab (?tab=segments, ?tab=traits, ?tab=import with the import shown as &import=<id>) of the
  * list, and the timeline's kinds on a profile
  * (?kinds=order,response). Anything malformed decodes to the default; defaults are left out.
  */
 import { TIMELINE_KINDS, type TimelineKind } from '@touchpoint/shared';
 
 export const MAX_QUERY = 200;
-export type CustomersTab = 'people' | 'traits' | 'import';
-const TABS: readonly CustomersTab[] = ['people', 'traits', 'import'];
+export type CustomersTab = 'people' | 'segments' | 'traits' | 'import';
+const TABS: readonly CustomersTab[] = ['people', 'segments', 'traits', 'import'];
 /** importId: the import the Import tab shows (a reload keeps following it); only on that tab. */
 export interface CustomersView { tab: CustomersTab; q: string; importId?: string }
 
