@@ -113,7 +113,8 @@ export class NatsConsumer {
     try {
       const outcome = await this.intake.take('nats', m.subject, m.data, keyFromHeader(m.headers?.get('Authorization', Match.IgnoreCase)));
       if (outcome === 'stored') m.ack();
-      else m.term(outcome === 'refused' ? 'refused: see the workspace transport status' : 'no workspace accepts it');
+      // No reason given: servers before 2.10.4 do not understand a term with one, and would deliver it again.
+      else m.term();
     } catch (err) {
       this.opts.log(err, 'NATS intake: storing a message failed; it will be delivered again');
       if (!this.stopping) m.nak(1000);

@@ -29,21 +29,23 @@ export async function setEnabled(trx: Trx, workspaceId: string, transport: Broke
 
 export interface Counts { messages: number; accepted: number; duplicates: number; invalid: number }
 
-/** Adds to the counters (and the newest problems to the kept ones) in the caller's transaction. */
+/**
+ * Adds to the counters (and the newest problems to the kept ones) in the caller's transaction. The
+ * counters' UPDATE comes first: it locks the row, so on PostgreSQL two transactions adding problems
+ * at once read and rewrite the list one after the other instead of one losing the other's.
+ */
 export async function addCounts(trx: Trx, workspaceId: string, transport: BrokerTransport, counts: Counts, errors: TransportError[], now: string): Promise<void> {
-  let kept: string | undefined;
-  if (errors.length) {
-    const row = await trx.selectFrom('customer_transports').select('errors')
-      .where('workspace_id', '=', workspaceId).where('transport', '=', transport).executeTakeFirst();
-    const before = row ? (JSON.parse(row.errors) as TransportError[]) : [];
-    kept = JSON.stringify([...errors.slice(-MAX_KEPT_ERRORS).reverse(), ...before].slice(0, MAX_KEPT_ERRORS));
-  }
-  await trx.updateTable('customer_transports').set((eb) => ({
+  const row = () => trx.updateTable('customer_transports').where('workspace_id', '=', workspaceId).where('transport', '=', transport);
+  await row().set((eb) => ({
     messages: eb('messages', '+', counts.messages),
     accepted: eb('accepted', '+', counts.accepted),
     duplicates: eb('duplicates', '+', counts.duplicates),
     invalid: eb('invalid', '+', counts.invalid),
-    ...(kept ? { errors: kept } : {}),
     last_message_at: now, updated_at: now,
-  })).where('workspace_id', '=', workspaceId).where('transport', '=', transport).execute();
+  })).execute();
+  if (!errors.length) return;
+  const current = await trx.selectFrom('customer_transports').select('errors')
+    .where('workspace_id', '=', workspaceId).where('transport', '=', transport).executeTakeFirst();
+  const before = current ? (JSON.parse(current.errors) as TransportError[]) : [];
+  await row().set({ errors: JSON.stringify([...errors.slice(-MAX_KEPT_ERRORS).reverse(), ...before].slice(0, MAX_KEPT_ERRORS)) }).execute();
 }
