@@ -80,3 +80,27 @@ export async function storedCounts(tp: Touchpoint, workspaceId: string, transpor
     .where('workspace_id', '=', workspaceId).where('action', '=', 'customers.events_stored').execute();
   return { events: Number(events.n), batches: audits.filter((a) => JSON.parse(String(a.details)).transport === transport).length };
 }
+
+/**
+ * A TCP forwarder to a broker on loopback, so a test can take "the broker" away from the server
+ * (every connection cut, new ones refused) and bring it back, without restarting the shared broker.
+ */
+export interface BrokerLink { url: string; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }
+
+export async function brokerLink(scheme: string, targetPort: number): Promise<BrokerLink> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect({ host: '127.0.0.1', port: targetPort });
+    for (const s of [client, upstream]) { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => undefined); }
+    client.pipe(upstream).pipe(client);
+  });
+  const listen = (port: number) => new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(); }); });
+  await listen(0);
+  const port = (server.address() as net.AddressInfo).port;
+  const stop = async () => {
+    const closed = new Promise<void>((r) => server.close(() => r()));
+    for (const s of sockets) s.destroy();
+    await closed;
+  };
+  return { url: `${scheme}://127.0.0.1:${port}`, cut: stop, restore: () => listen(port), close: stop };
+}

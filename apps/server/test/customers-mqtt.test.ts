@@ -7,13 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
-import { MOSQUITTO_START, MQTT_URL, requireBroker, restartableServer, runId, storedCounts, waitFor, type RestartableServer } from './brokers.js';
+import { brokerLink, MOSQUITTO_START, MQTT_URL, requireBroker, restartableServer, runId, storedCounts, waitFor, type BrokerLink, type RestartableServer } from './brokers.js';
 import { PASSWORD } from './harness.js';
 import type { Touchpoint } from '../src/server.js';
 
 const run = runId();
 const prefix = `tp-test/${run}`;
 let srv: RestartableServer;
+/** The server reaches Mosquitto through this link, which a test cuts to play a broker restart. */
+let link: BrokerLink;
 let pub: MqttClient;
 interface Ws { id: string; ownerEmail: string; key: string }
 let a: Ws;
@@ -45,7 +47,8 @@ const statusOf = async (wid: string) => {
 
 beforeAll(async () => {
   await requireBroker('Mosquitto (MQTT)', 1883, MOSQUITTO_START);
-  srv = await restartableServer({ mqttUrl: MQTT_URL, mqttTopicPrefix: prefix, mqttClientId: `tpt-${run}`, mqttShareGroup: `g${run}`, mqttConnections: 2, mqttSessionExpirySeconds: 600, brokerBatchMs: 5 });
+  link = await brokerLink('mqtt', 1883);
+  srv = await restartableServer({ mqttUrl: link.url, mqttTopicPrefix: prefix, mqttClientId: `tpt-${run}`, mqttShareGroup: `g${run}`, mqttConnections: 2, mqttSessionExpirySeconds: 600, brokerBatchMs: 5 });
   const s = srv.first;
   const wa = await s.workspace('MQTT A');
   const wb = await s.workspace('MQTT B');
@@ -60,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await pub?.endAsync();
   await srv?.destroy();
+  await link?.close();
   // The intake's sessions would otherwise wait in the broker for a week: end them.
   for (let i = 0; i < 2; i++) {
     const c = await mqtt.connectAsync(MQTT_URL, { protocolVersion: 5, clientId: `tpt-${run}-${i}`, clean: true, properties: { sessionExpiryInterval: 0 } }).catch(() => null);
@@ -70,7 +74,7 @@ afterAll(async () => {
 describe('customer events over MQTT', () => {
   it('shows the workspace where to publish, and that it is on', async () => {
     const st = await status(a);
-    expect(st).toMatchObject({ configured: true, enabled: true, connected: true, broker: MQTT_URL, address: topic(a.id), stream: null, brokerError: null });
+    expect(st).toMatchObject({ configured: true, enabled: true, connected: true, broker: link.url, address: topic(a.id), stream: null, brokerError: null });
     expect(await status(b)).toMatchObject({ enabled: false, address: topic(b.id) });
     const audit = await tp().deps.db.selectFrom('audit_log').select('action').where('workspace_id', '=', a.id).where('action', '=', 'customers.transport_enabled').execute();
     expect(audit).toHaveLength(1);
@@ -190,5 +194,15 @@ describe('customer events over MQTT', () => {
     tp().transports.start();
     await waitFor('the redelivered message to be stored', async () => (await statusOf(a.id)).accepted === before.accepted + 1);
     expect(await people(a, 'dev-crash')).toHaveLength(1);
+  });
+
+  it('reconnects when the broker comes back, and gets what was published meanwhile', async () => {
+    const before = await statusOf(a.id);
+    await link.cut();
+    await waitFor('the status to show the connection down', async () => !(await status(a)).connected);
+    for (let i = 0; i < 3; i++) await send(a.id, { type: 'track', userId: 'dev-away', event: `While the broker was away ${i}` }, a.key);
+    await link.restore();
+    await waitFor('the connection to come back', async () => (await status(a)).connected);
+    await waitFor('the 3 events published meanwhile', async () => (await statusOf(a.id)).accepted === before.accepted + 3);
   });
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { NATS_START, NATS_URL, requireBroker, restartableServer, runId, storedCounts, waitFor, type RestartableServer } from './brokers.js';
+import { brokerLink, NATS_START, NATS_URL, requireBroker, restartableServer, runId, storedCounts, waitFor, type BrokerLink, type RestartableServer } from './brokers.js';
 import { PASSWORD } from './harness.js';
 import type { Touchpoint } from '../src/server.js';
 
@@ -16,6 +16,8 @@ const prefix = `tpt.${run}`;
 const stream = `TPT_${run}`;
 const durable = `c-${run}`;
 let srv: RestartableServer;
+/** The server reaches nats-server through this link, which a test cuts to play a broker restart. */
+let link: BrokerLink;
 let nc: NatsConnection;
 let js: JetStreamClient;
 let jsm: JetStreamManager;
@@ -54,7 +56,8 @@ const held = async () => {
 
 beforeAll(async () => {
   await requireBroker('nats-server (JetStream)', 4222, NATS_START);
-  srv = await restartableServer({ natsUrl: NATS_URL, natsSubjectPrefix: prefix, natsStream: stream, natsConsumer: durable, natsAckWaitMs: 1000, brokerBatchMs: 5 });
+  link = await brokerLink('nats', 4222);
+  srv = await restartableServer({ natsUrl: link.url, natsSubjectPrefix: prefix, natsStream: stream, natsConsumer: durable, natsAckWaitMs: 1000, brokerBatchMs: 5 });
   const s = srv.first;
   const wa = await s.workspace('NATS A');
   const wb = await s.workspace('NATS B');
@@ -69,6 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await srv?.destroy();
+  await link?.close();
   await jsm?.streams.delete(stream).catch(() => undefined);
   await nc?.close();
 });
@@ -78,7 +82,7 @@ describe('customer events over NATS JetStream', () => {
     const info = await jsm.streams.info(stream);
     expect(info.config).toMatchObject({ subjects: [`${prefix}.*.events`], retention: 'workqueue' });
     expect((await jsm.consumers.info(stream, durable)).config).toMatchObject({ durable_name: durable, ack_policy: 'explicit' });
-    expect(await status(a)).toMatchObject({ configured: true, enabled: true, connected: true, broker: NATS_URL, address: subject(a.id), stream, brokerError: null });
+    expect(await status(a)).toMatchObject({ configured: true, enabled: true, connected: true, broker: link.url, address: subject(a.id), stream, brokerError: null });
   });
 
   it('stores a published event on the person, then acknowledges it', async () => {
@@ -165,5 +169,15 @@ describe('customer events over NATS JetStream', () => {
     await waitFor(`${n} burst events`, async () => (await storedCounts(tp(), a.id, 'nats')).events === before.events + n);
     const after = await storedCounts(tp(), a.id, 'nats');
     expect(after.batches - before.batches).toBeLessThan(n / 4);
+  });
+
+  it('reconnects when the broker comes back, and goes on consuming', async () => {
+    const before = await counters(a.id);
+    await link.cut();
+    await waitFor('the status to show the connection down', async () => !(await status(a)).connected);
+    for (let i = 0; i < 3; i++) await send(a.id, { type: 'track', userId: 'pos-away', event: `While the broker was away ${i}` }, a.key);
+    await link.restore();
+    await waitFor('the 3 events published meanwhile', async () => (await counters(a.id)).accepted === before.accepted + 3, 20_000);
+    await waitFor('the connection to show up again', async () => (await status(a)).connected);
   });
 });
