@@ -40,16 +40,18 @@ function EventFields(props: RowProps<EventDraft>) {
         placeholder={node.type === 'page' ? t('segments.builder.pageName') : t('segments.builder.eventName')} />}
       <RowSelect<EventOp> label={t('segments.field.countOp')} value={node.op} disabled={readOnly} testId="segment-event-op"
         options={EVENT_COUNT_OPS.map((v) => ({ value: v, label: t(`segments.countOp.${v}`) }))} onChange={(op) => set({ op })} />
-      <RowInput kind="number" label={t('segments.field.count')} value={node.count} onChange={(count) => set({ count })} invalid={bad('count')} disabled={readOnly} testId="segment-event-count" />
-      <span className="muted">{t('segments.builder.times')}</span>
+      <span className="segment-unit">
+        <RowInput kind="number" label={t('segments.field.count')} value={node.count} onChange={(count) => set({ count })} invalid={bad('count')} disabled={readOnly} testId="segment-event-count" />
+        <span className="muted">{t('segments.builder.times')}</span>
+      </span>
       <RowSelect<'window' | 'ever'> label={t('segments.field.window')} value={ever ? 'ever' : 'window'} disabled={readOnly} testId="segment-event-window"
         options={[{ value: 'window', label: t('segments.builder.inLast') }, { value: 'ever', label: t('segments.builder.ever') }]}
         onChange={(w) => set({ days: w === 'ever' ? '' : '30' })} />
       {!ever && (
-        <>
+        <span className="segment-unit">
           <RowInput kind="number" label={t('segments.field.days')} value={node.days} onChange={(days) => set({ days })} invalid={bad('days')} disabled={readOnly} testId="segment-event-days" />
           <span className="muted">{t('segments.builder.days')}</span>
-        </>
+        </span>
       )}
     </>
   );
@@ -103,9 +105,11 @@ function MetricFields(props: RowProps<MetricDraft>) {
           <RowInput kind="number" label={t('segments.field.max')} placeholder={t('segments.field.max')} value={node.max} onChange={(max) => set({ max })} invalid={bad('max')} disabled={readOnly} testId="segment-metric-max" />
         </>
       )}
-      <span className="muted">{t('segments.builder.within')}</span>
-      <RowInput kind="number" label={t('segments.field.days')} placeholder={t('segments.builder.anyTime')} value={node.days} onChange={(days) => set({ days })} invalid={bad('days')} disabled={readOnly} testId="segment-metric-days" />
-      <span className="muted">{t('segments.builder.days')}</span>
+      <span className="segment-unit">
+        <span className="muted">{t('segments.builder.within')}</span>
+        <RowInput kind="number" label={t('segments.field.days')} placeholder={t('segments.builder.anyTime')} value={node.days} onChange={(days) => set({ days })} invalid={bad('days')} disabled={readOnly} testId="segment-metric-days" />
+        <span className="muted">{t('segments.builder.days')}</span>
+      </span>
     </>
   );
 }

@@ -59,10 +59,10 @@ function TraitFields({ node, path, errors, onChange, readOnly, listId }: RowProp
         </>
       )}
       {shape === 'days' && (
-        <>
+        <span className="segment-unit">
           <RowInput kind="number" label={t('segments.field.days')} value={node.text} onChange={(text) => set({ text })} invalid={bad('value')} disabled={readOnly} testId="segment-trait-value" />
           <span className="muted">{t('segments.builder.days')}</span>
-        </>
+        </span>
       )}
     </>
   );

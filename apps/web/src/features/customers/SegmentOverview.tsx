@@ -64,7 +64,7 @@ function trendOption(points: SegmentTrendPoint[], lang: ReturnType<typeof curren
     // Member counts are whole people: no 0.5 ticks on a small segment.
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: CHART_COLORS.grid } }, axisLabel: axisText },
     series: [{
-      type: 'line', data: points.map((p) => p.members), smooth: false, symbol: points.length > 30 ? 'none' : 'circle', symbolSize: 6,
+      type: 'line', data: points.map((p) => p.members), smooth: false, symbol: points.length > 30 ? 'none' : 'circle', symbolSize: points.length > 1 ? 6 : 10,
       lineStyle: { color: CHART_COLORS.accent, width: 2 }, itemStyle: { color: CHART_COLORS.accent }, areaStyle: { color: 'rgba(79, 91, 213, 0.08)' },
     }],
   };

@@ -58,7 +58,7 @@ export function SegmentPage({ segmentId }: { segmentId?: string }) {
         actions={s && <WriterActions wid={wid} segment={s} onChanged={refresh} />} />
       <div className="stack-lg">
         {s && <SegmentOverview wid={wid} segment={s} version={version} />}
-        <SegmentEditor key={s?.id ?? 'new'} wid={wid} segment={s} onSaved={(saved) => { seg.setData(saved); setVersion((v) => v + 1); }} />
+        <SegmentEditor key={s?.id ?? 'new'} wid={wid} segment={s} version={version} onSaved={(saved) => { seg.setData(saved); setVersion((v) => v + 1); }} />
         {s && <SegmentMembers wid={wid} id={s.id} version={version} />}
       </div>
     </>
@@ -74,7 +74,7 @@ function WriterActions({ wid, segment, onChanged }: { wid: string; segment: Segm
  * Name, description, kind (when new) and the definition with its live count. Local checks come
  * first (nothing is sent for a half-filled row); the server's 400s land at the same paths.
  */
-function SegmentEditor({ wid, segment, onSaved }: { wid: string; segment?: Segment; onSaved: (s: Segment) => void }) {
+function SegmentEditor({ wid, segment, version, onSaved }: { wid: string; segment?: Segment; version: number; onSaved: (s: Segment) => void }) {
   const { t } = useTranslation();
   const toast = useToast();
   const { can } = useWorkspace();
@@ -149,10 +149,11 @@ function SegmentEditor({ wid, segment, onSaved }: { wid: string; segment?: Segme
         </fieldset>
       )}
       {segment?.kind === 'static' && <p className="muted small">{t('segments.editor.staticNote')}</p>}
-      <div className="segment-editor">
+      {/* A snapshot's members are frozen: a live count of its definition beside them would mislead. */}
+      <div className={segment?.kind === 'static' ? 'segment-editor segment-editor-solo' : 'segment-editor'}>
         <SegmentBuilder value={draft} onChange={changeDraft} errors={errors} readOnly={definitionLocked}
           declaredTraits={(traits.data?.items ?? []).map((d) => d.key)} />
-        <SegmentPreview wid={wid} definition={definition} onErrors={(e) => setServerErrors((x) => ({ ...Object.fromEntries(Object.entries(x).filter(([p]) => !p.startsWith('definition'))), ...e }))} />
+        {segment?.kind !== 'static' && <SegmentPreview wid={wid} definition={definition} refresh={version} onErrors={(e) => setServerErrors((x) => ({ ...Object.fromEntries(Object.entries(x).filter(([p]) => !p.startsWith('definition'))), ...e }))} />}
       </div>
       {writer && (
         <div className="row-end">

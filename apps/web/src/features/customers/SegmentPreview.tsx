@@ -14,9 +14,10 @@ export const PREVIEW_DEBOUNCE_MS = 400;
 /**
  * The live count of a definition being edited: edits settle for 400 ms, then one POST /preview
  * (the previous request aborted). `definition` is null while the draft is incomplete. The server's
- * field errors go back to the page, which shows each next to its condition.
+ * field errors go back to the page, which shows each next to its condition. A new `refresh` (members
+ * moved, said the stream) counts again, so the preview never lags behind the saved count.
  */
-export function SegmentPreview({ wid, definition, onErrors }: { wid: string; definition: SegmentDefinition | null; onErrors: (errors: Record<string, string>) => void }) {
+export function SegmentPreview({ wid, definition, onErrors, refresh = 0 }: { wid: string; definition: SegmentDefinition | null; onErrors: (errors: Record<string, string>) => void; refresh?: number }) {
   const { t } = useTranslation();
   const lang = currentUiLanguage();
   const key = useDebounced(definition ? JSON.stringify(definition) : '', PREVIEW_DEBOUNCE_MS);
@@ -36,7 +37,7 @@ export function SegmentPreview({ wid, definition, onErrors }: { wid: string; def
         if (error instanceof ApiError && error.status === 400) report.current(fieldErrors(error));
       });
     return () => c.abort();
-  }, [wid, key]);
+  }, [wid, key, refresh]);
 
   const p = state.preview;
   let text: string;
@@ -49,7 +50,7 @@ export function SegmentPreview({ wid, definition, onErrors }: { wid: string; def
   return (
     <aside className="card stack-sm segment-preview" aria-labelledby="segment-preview-title" data-testid="segment-preview">
       <h2 className="card-title" id="segment-preview-title">{t('segments.preview.title')}</h2>
-      <p className="segment-preview-count" aria-live="polite" aria-busy={state.loading || undefined} data-testid="segment-preview-count" data-exact={p ? String(p.exact) : undefined}>
+      <p className={p && definition && !state.error ? 'segment-preview-count' : 'segment-preview-note'} aria-live="polite" aria-busy={state.loading || undefined} data-testid="segment-preview-count" data-exact={p ? String(p.exact) : undefined}>
         {text}{state.loading && <> <Spinner size={14} /></>}
       </p>
       {definition && p && !state.error && (

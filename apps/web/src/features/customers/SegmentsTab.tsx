@@ -35,7 +35,7 @@ export function SegmentsTab() {
 
   return (
     <div className="stack">
-      <div className="row-between">
+      <div className="row-between segments-head">
         <p className="muted">{t('segments.intro')}</p>
         {newButton}
       </div>
