@@ -48,7 +48,7 @@ const statusOf = async (wid: string) => {
 beforeAll(async () => {
   await requireBroker('Mosquitto (MQTT)', 1883, MOSQUITTO_START);
   link = await brokerLink('mqtt', 1883);
-  srv = await restartableServer({ mqttUrl: link.url, mqttTopicPrefix: prefix, mqttClientId: `tpt-${run}`, mqttShareGroup: `g${run}`, mqttConnections: 2, mqttSessionExpirySeconds: 600, brokerBatchMs: 5 });
+  srv = await restartableServer({ mqttUrl: link.url, mqttTopicPrefix: prefix, mqttClientId: `tpt-${run}`, mqttShareGroup: `g${run}`, mqttConnections: 2, mqttSessionExpirySeconds: 600 });
   const s = srv.first;
   const wa = await s.workspace('MQTT A');
   const wb = await s.workspace('MQTT B');

@@ -57,7 +57,7 @@ const held = async () => {
 beforeAll(async () => {
   await requireBroker('nats-server (JetStream)', 4222, NATS_START);
   link = await brokerLink('nats', 4222);
-  srv = await restartableServer({ natsUrl: link.url, natsSubjectPrefix: prefix, natsStream: stream, natsConsumer: durable, natsAckWaitMs: 1000, brokerBatchMs: 5 });
+  srv = await restartableServer({ natsUrl: link.url, natsSubjectPrefix: prefix, natsStream: stream, natsConsumer: durable, natsAckWaitMs: 1000 });
   const s = srv.first;
   const wa = await s.workspace('NATS A');
   const wb = await s.workspace('NATS B');

@@ -71,8 +71,11 @@ export const ConfigSchema = z.object({
   natsConsumer: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('touchpoint-intake'),
   /** How long JetStream waits for an ack before delivering a message again (ms). */
   natsAckWaitMs: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
-  /** How long broker messages wait for others to share one transaction with (ms). */
-  brokerBatchMs: z.coerce.number().int().min(0).max(1000).default(5),
+  /**
+   * Broker messages share transactions: those arriving while a store runs go together in the next.
+   * This is how long (ms) a message that finds no store running waits for company; 0: none.
+   */
+  brokerBatchMs: z.coerce.number().int().min(0).max(1000).default(0),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,7 +1,9 @@
 /**
- * Groups broker messages that arrive within a few milliseconds into one `storeEvents` call per
- * workspace, transport and sender, so a burst of small device messages pays one transaction
- * instead of one each. Every caller's promise settles only after that transaction committed: a
+ * Groups broker messages into one `storeEvents` call per workspace, transport and sender, so a
+ * burst of small device messages pays one transaction instead of one each. Grouping while busy: a
+ * message that finds no store of its group under way goes at once (no added wait when traffic is
+ * light), and those arriving while one runs (the few ms of a commit) share the next; `lingerMs`
+ * can make a lone message wait a little for company as well. Every caller's promise settles only after that transaction committed: a
  * consumer acknowledges its message then, never before, so an acknowledged message is stored.
  * Refused messages (invalid, unauthorised) are counted per workspace the same way, with one audit
  * row per flush. If a grouped store fails, each message is tried alone, so one cannot fail others.
@@ -17,15 +19,17 @@ import { addCounts } from './transports.repo.js';
 
 export interface Stored { accepted: number; duplicates: number }
 interface Waiter<T> { resolve: (v: T) => void; reject: (e: unknown) => void }
-interface StoreGroup { transport: BrokerTransport; workspaceId: string; actor: Actor; items: { events: CustomerEvent[]; w: Waiter<Stored> }[]; size: number; timer?: NodeJS.Timeout }
+interface StoreGroup { transport: BrokerTransport; workspaceId: string; actor: Actor; items: { events: CustomerEvent[]; w: Waiter<Stored> }[]; size: number; cancel?: () => void }
 interface RefuseGroup { transport: BrokerTransport; workspaceId: string; errors: TransportError[]; count: number; waiters: Waiter<void>[]; timer?: NodeJS.Timeout }
 
 export class IntakeBatcher {
   private readonly stores = new Map<string, StoreGroup>();
   private readonly refusals = new Map<string, RefuseGroup>();
   private readonly running = new Set<Promise<unknown>>();
+  /** Stores under way per group: what arrives meanwhile waits for them to finish. */
+  private readonly busy = new Map<string, number>();
 
-  constructor(private readonly deps: Deps, private readonly lingerMs = 5, private readonly maxEvents = MAX_EVENTS_PER_BATCH) {}
+  constructor(private readonly deps: Deps, private readonly lingerMs = 0, private readonly maxEvents = MAX_EVENTS_PER_BATCH) {}
 
   /** Stores one message's events (with its siblings of the same few ms); settles after the commit. */
   store(transport: BrokerTransport, workspaceId: string, actor: Actor, events: CustomerEvent[]): Promise<Stored> {
@@ -37,7 +41,7 @@ export class IntakeBatcher {
       if (!g) {
         g = { transport, workspaceId, actor, items: [], size: 0 };
         this.stores.set(key, g);
-        g.timer = setTimeout(() => this.flushStore(key), this.lingerMs);
+        if (!this.busy.get(key)) this.schedule(key, g);
       }
       g.items.push({ events, w: { resolve, reject } });
       g.size += events.length;
@@ -75,12 +79,28 @@ export class IntakeBatcher {
     void p.finally(() => this.running.delete(p));
   }
 
+  /** setImmediate: what the same turn of the event loop brings (a pulled batch of messages) joins. */
+  private schedule(key: string, g: StoreGroup) {
+    if (this.lingerMs > 0) {
+      const t = setTimeout(() => this.flushStore(key), this.lingerMs);
+      g.cancel = () => clearTimeout(t);
+    } else {
+      const t = setImmediate(() => this.flushStore(key));
+      g.cancel = () => clearImmediate(t);
+    }
+  }
+
   private flushStore(key: string) {
     const g = this.stores.get(key);
     if (!g) return;
     this.stores.delete(key);
-    clearTimeout(g.timer);
-    this.track(this.storeGroup(g));
+    g.cancel?.();
+    this.busy.set(key, (this.busy.get(key) ?? 0) + 1);
+    this.track(this.storeGroup(g).finally(() => {
+      const left = (this.busy.get(key) ?? 1) - 1;
+      if (left) this.busy.set(key, left); else this.busy.delete(key);
+      if (!left && this.stores.has(key)) this.flushStore(key);
+    }));
   }
 
   private async storeGroup(g: StoreGroup): Promise<void> {
