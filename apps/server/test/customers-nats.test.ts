@@ -98,7 +98,7 @@ describe('customer events over NATS JetStream', () => {
     const writes = tp().deps.writes;
     const real = writes.run.bind(writes);
     let release: ((ok: boolean) => void) | undefined;
-    writes.run = ((work: Parameters<typeof real>[0]) => new Promise((resolve, reject) => {
+    writes.run = ((work: Parameters<typeof real>[0]) => new Promise<unknown>((resolve, reject) => {
       release = (ok) => (ok ? real(work).then(resolve, reject) : reject(new Error('crashed before the commit')));
     })) as typeof writes.run;
     await send(a.id, { type: 'track', userId: 'pos-2', event: 'Held commit' }, a.key);

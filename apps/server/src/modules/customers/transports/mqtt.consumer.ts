@@ -12,6 +12,9 @@
  *   of a multi-node deployment, instead of giving every node a copy), and the batcher stores what
  *   they hold at the same moment in one transaction.
  * - Reconnects on its own (MQTT.js, every second) when the broker restarts.
+ * - Mosquitto keeps at most `max_queued_messages` (1,000 by default) per session and drops the rest
+ *   when a subscriber falls behind or is away: raise it (0 = no limit) where devices may publish
+ *   faster than the store, or for long while the server is down.
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
