@@ -8,7 +8,8 @@ import type { CustomerEventsTable, CustomerIdentifiersTable, CustomerMergesTable
 type Q = Kysely<DB> | Trx;
 const IN_CHUNK = 500;
 
-function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
+/** Items in runs of at most `size`, for IN lists every store accepts. */
+export function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

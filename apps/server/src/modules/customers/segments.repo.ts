@@ -2,15 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { DB, Trx } from '../../schema.js';
 import type { CustomerSegmentsTable } from './customers.tables.js';
+import { chunks } from './customers.repo.js';
 
 type Q = Kysely<DB> | Trx;
-const IN_CHUNK = 500;
-
-function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export const segmentsOf = (db: Q, workspaceId: string) =>
   db.selectFrom('customer_segments').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('id').execute();
