@@ -95,12 +95,15 @@ describe('customer events over NATS JetStream', () => {
 
   it('acknowledges only after the commit; a store that did not commit is delivered again, once', async () => {
     const before = await counters(a.id);
-    const writes = tp().deps.writes;
-    const real = writes.run.bind(writes);
+    // Holds the intake's next store before its transaction (other writers go on as usual).
+    const batcher = tp().transports.batcher as unknown as { storeItems: (...args: unknown[]) => Promise<unknown> };
+    const real = batcher.storeItems;
     let release: ((ok: boolean) => void) | undefined;
-    writes.run = ((work: Parameters<typeof real>[0]) => new Promise<unknown>((resolve, reject) => {
-      release = (ok) => (ok ? real(work).then(resolve, reject) : reject(new Error('crashed before the commit')));
-    })) as typeof writes.run;
+    batcher.storeItems = function (this: unknown, ...args: unknown[]) {
+      return new Promise((resolve, reject) => {
+        release = (ok) => (ok ? real.apply(this, args).then(resolve, reject) : reject(new Error('crashed before the commit')));
+      });
+    };
     await send(a.id, { type: 'track', userId: 'pos-2', event: 'Held commit' }, a.key);
     await waitFor('the store to begin', () => release !== undefined);
     // Delivered, stored in a transaction not yet committed: JetStream still has it, unacknowledged.
@@ -116,7 +119,7 @@ describe('customer events over NATS JetStream', () => {
     const stopping = tp().transports.stop();
     release!(false);
     await stopping;
-    writes.run = real;
+    batcher.storeItems = real;
     expect(await held()).toMatchObject({ inStream: 1 });
     tp().transports.start();
     await waitFor('the redelivered message to be stored', async () => (await people(a, 'pos-3')).length === 1);
