@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProfileCondition, SegmentDefinition, TRAIT_OPS } from '@touchpoint/shared';
 import {
   PROFILE_OPS, appendTo, canNestIn, draftIssues, emptyGroup, fromDefinition, newCondition, pathOf, removeAt, splitList,
-  toDefinition, traitScalar, updateAt, type EventDraft, type GroupDraft, type TraitDraft,
+  toDefinition, traitScalar, updateAt, type EventDraft, type GroupDraft, type MetricDraft, type TraitDraft,
 } from './segment-draft';
 
 /** "country = TW and at least 2 orders in the last 30 days", built as the UI does. */
@@ -47,7 +47,7 @@ describe('segment draft', () => {
     let root = appendTo(twBuyers(), [], emptyGroup('any'));
     root = appendTo(root, [2], newCondition({ kind: 'trait', method: 'psychographic', key: '' }));
     root = appendTo(root, [2], newCondition({ kind: 'metric' }));
-    root = updateAt(root, [2, 1], (n) => ({ ...n, band: '', min: 'x' }) as GroupDraft);
+    root = updateAt(root, [2, 1], (n) => ({ ...(n as MetricDraft), band: '', min: 'x' }));
     root = updateAt(root, [1], (n) => ({ ...(n as EventDraft), days: '0', count: '1.5' }));
     expect(draftIssues(root)).toEqual([
       { path: 'definition.conditions[1].count', code: 'wholeNumber' },
