@@ -104,3 +104,26 @@ export async function brokerLink(scheme: string, targetPort: number): Promise<Br
   };
   return { url: `${scheme}://127.0.0.1:${port}`, cut: stop, restore: () => listen(port), close: stop };
 }
+
+/** A workspace of a broker test: its owner (for the API) and an events:write key (for messages). */
+export interface BrokerWs { id: string; ownerEmail: string; key: string }
+
+/**
+ * The workspace owner's API requests to whichever server runs now: a restart opens a new app, so the
+ * session is made again when the app changed.
+ */
+export function ownerApi(current: () => Touchpoint, password: string) {
+  const sessions = new Map<string, { app: unknown; cookie: string; csrf: string }>();
+  const api = async (w: BrokerWs, method: 'GET' | 'PUT', url: string, payload?: object) => {
+    const tp = current();
+    let s = sessions.get(w.ownerEmail);
+    if (!s || s.app !== tp.app) {
+      const res = await tp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: w.ownerEmail, password } });
+      s = { app: tp.app, cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrf: res.json().csrfToken };
+      sessions.set(w.ownerEmail, s);
+    }
+    return tp.app.inject({ method, url: `/api/workspaces/${w.id}${url}`, payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+  };
+  const people = async (w: BrokerWs, q: string) => (await api(w, 'GET', `/customers?q=${encodeURIComponent(q)}`)).json().items as { id: string }[];
+  return { api, people };
+}

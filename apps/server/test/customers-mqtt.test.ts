@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
-import { brokerLink, MOSQUITTO_START, MQTT_URL, requireBroker, restartableServer, runId, storedCounts, waitFor, type BrokerLink, type RestartableServer } from './brokers.js';
+import { brokerLink, MOSQUITTO_START, MQTT_URL, requireBroker, restartableServer, runId, storedCounts, waitFor, type BrokerLink, type RestartableServer, ownerApi, type BrokerWs } from './brokers.js';
 import { PASSWORD } from './harness.js';
 import type { Touchpoint } from '../src/server.js';
 
@@ -17,23 +17,12 @@ let srv: RestartableServer;
 /** The server reaches Mosquitto through this link, which a test cuts to play a broker restart. */
 let link: BrokerLink;
 let pub: MqttClient;
-interface Ws { id: string; ownerEmail: string; key: string }
+type Ws = BrokerWs;
 let a: Ws;
 let b: Ws;
 const tp = (): Touchpoint => srv.current;
 
-/** The workspace owner's requests to the server running now (a restart opens a new one). */
-const sessions = new Map<string, { app: unknown; cookie: string; csrf: string }>();
-async function api(w: Ws, method: 'GET' | 'PUT', url: string, payload?: object) {
-  let s = sessions.get(w.ownerEmail);
-  if (!s || s.app !== tp().app) {
-    const res = await tp().app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: w.ownerEmail, password: PASSWORD } });
-    s = { app: tp().app, cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrf: res.json().csrfToken };
-    sessions.set(w.ownerEmail, s);
-  }
-  return tp().app.inject({ method, url: `/api/workspaces/${w.id}${url}`, payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
-}
-const people = async (w: Ws, q: string) => (await api(w, 'GET', `/customers?q=${encodeURIComponent(q)}`)).json().items as { id: string }[];
+const { api, people } = ownerApi(() => tp(), PASSWORD);
 
 const topic = (wid: string) => `${prefix}/${wid}/events`;
 const send = (wid: string, body: unknown, key?: string) =>

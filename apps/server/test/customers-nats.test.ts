@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { brokerLink, NATS_START, NATS_URL, requireBroker, restartableServer, runId, storedCounts, waitFor, type BrokerLink, type RestartableServer } from './brokers.js';
+import { brokerLink, NATS_START, NATS_URL, requireBroker, restartableServer, runId, storedCounts, waitFor, type BrokerLink, type RestartableServer, ownerApi, type BrokerWs } from './brokers.js';
 import { PASSWORD } from './harness.js';
 import type { Touchpoint } from '../src/server.js';
 
@@ -21,22 +21,12 @@ let link: BrokerLink;
 let nc: NatsConnection;
 let js: JetStreamClient;
 let jsm: JetStreamManager;
-interface Ws { id: string; ownerEmail: string; key: string }
+type Ws = BrokerWs;
 let a: Ws;
 let b: Ws;
 const tp = (): Touchpoint => srv.current;
 
-const sessions = new Map<string, { app: unknown; cookie: string; csrf: string }>();
-async function api(w: Ws, method: 'GET' | 'PUT', url: string, payload?: object) {
-  let s = sessions.get(w.ownerEmail);
-  if (!s || s.app !== tp().app) {
-    const res = await tp().app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: w.ownerEmail, password: PASSWORD } });
-    s = { app: tp().app, cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrf: res.json().csrfToken };
-    sessions.set(w.ownerEmail, s);
-  }
-  return tp().app.inject({ method, url: `/api/workspaces/${w.id}${url}`, payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
-}
-const people = async (w: Ws, q: string) => (await api(w, 'GET', `/customers?q=${encodeURIComponent(q)}`)).json().items as { id: string }[];
+const { api, people } = ownerApi(() => tp(), PASSWORD);
 const status = async (w: Ws) => ((await api(w, 'GET', '/customers/transports')).json().transports as { transport: string; [k: string]: any }[]).find((t) => t.transport === 'nats')!;
 const counters = async (wid: string) => {
   const row = await tp().deps.db.selectFrom('customer_transports').selectAll().where('workspace_id', '=', wid).where('transport', '=', 'nats').executeTakeFirst();
