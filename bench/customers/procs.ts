@@ -94,7 +94,9 @@ export interface Serve { child: ChildProcess; url: string; exited: Promise<void>
 /** `touchpoint serve` on a free port; resolves once it says it is running. */
 export async function startServe(env: NodeJS.ProcessEnv): Promise<Serve> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF=1: a .cpuprofile of each server life in bench/results/prof (written when it stops), to explain a slow request.
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.join(BENCH_DIR, 'results', 'prof')] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', CLI, 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   let out = '', err = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -166,7 +166,10 @@ export async function recentRoots(db: Q, workspaceId: string, limit: number): Pr
 export async function clustersOf(db: Q, workspaceId: string, roots: string[]): Promise<CustomersTable[]> {
   const out: CustomersTable[] = [];
   for (const part of chunks(roots)) {
-    out.push(...(await db.selectFrom('customers').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', part).execute()));
+    // By the primary key alone, the workspace checked on the rows: given `workspace_id = ? AND id IN
+    // (5 or more)`, SQLite without statistics walks the whole workspace through a (workspace_id, …)
+    // index instead (2.5 s at 1M profiles, on the thread that serves every request).
+    out.push(...(await db.selectFrom('customers').selectAll().where('id', 'in', part).execute()).filter((r) => r.workspace_id === workspaceId));
     out.push(...(await db.selectFrom('customers').selectAll().where('workspace_id', '=', workspaceId).where('merged_into', 'in', part).execute()));
   }
   return out.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1));
