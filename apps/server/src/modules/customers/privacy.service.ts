@@ -48,7 +48,9 @@ export async function erasePerson(deps: Deps, ctx: Ctx, id: string): Promise<{ p
     await trx.deleteFrom('customer_merges').where('absorbed_id', 'in', members).execute();
     // Segment counts are maintained with their members: take the person out first (the foreign key would, silently).
     await leaveSegments(trx, members, new Date().toISOString());
-    await trx.deleteFrom('customers').where('workspace_id', '=', ctx.workspaceId).where('id', 'in', members).execute();
+    // By primary key alone: `members` are this workspace's (clusterMembers above), and with `workspace_id = ?`
+    // beside an IN list of 5 or more, SQLite walks the whole workspace instead (see clustersOf).
+    await trx.deleteFrom('customers').where('id', 'in', members).execute();
     const counts = { profiles: members.length, events, responses: answers.responses, respondents: answers.respondents };
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'customers.erased', targetType: 'customer', targetId: root, details: counts });
     await appendEvent(trx, ctx.workspaceId, 'customers.person.erased', { id: root });
