@@ -12,6 +12,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { mulberry32 } from '../../apps/server/src/modules/demo/demo-random.js';
 
 export interface ExpectedRow { key: string; type: string; name: string | null; revenue: number | null }
 export interface EventFile {
@@ -22,14 +23,6 @@ export interface EventFile {
   expected: number; checksum: string;
 }
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EVENTS = ['Viewed product', 'Added to cart', 'Started checkout', 'Searched', 'Opened app', 'Shared'];
 const PAGES = ['/', '/products', '/products/tea', '/cart', '/checkout', '/help'];

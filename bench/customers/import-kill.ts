@@ -24,6 +24,7 @@ import { Readable } from 'node:stream';
 import { fmt, printTable, writeResults, type Row } from '../lib/report.js';
 import { rowsChecksum, writeEventFile, type EventFile, type ExpectedRow } from './import-file.js';
 import { childStore, runCli, startCli, startServe, type ChildStore, type Probe, type Serve } from './procs.js';
+import { mulberry32 } from '../../apps/server/src/modules/demo/demo-random.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -35,14 +36,6 @@ const PATHS = option('path', 'both') === 'both' ? ['cli', 'serve'] as const : [o
 const TMP = process.env.BENCH_TMP ?? os.tmpdir();
 const PASSWORD = 'bench-password-123';
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(SEED * 7919);
 /** Kill points: one in each of KILLS equal parts of 5–95 % of the file, at a random place inside it. */
 const killTargets = () => Array.from({ length: KILLS }, (_, i) => 0.05 + (0.9 / KILLS) * (i + 0.15 + 0.7 * rnd()));

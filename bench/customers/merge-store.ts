@@ -34,6 +34,7 @@ import { createDeps } from '../../apps/server/src/server.js';
 import { createWorkspaceWithOwner, createApiKey } from '../../apps/server/src/modules/accounts/index.js';
 import { hashInput, nameTokens } from '../../apps/server/src/modules/customers/identity.js';
 import type { FieldCipher } from '../../apps/server/src/platform/crypto/field-cipher.js';
+import { mulberry32 } from '../../apps/server/src/modules/demo/demo-random.js';
 
 export const OWNER = { email: 'merge-bench@example.com', password: 'merge-bench-password' };
 const BULK_TABLES = ['customers', 'customer_identifiers', 'customer_name_tokens', 'customer_events'];
@@ -47,14 +48,6 @@ export interface BuiltStore {
   destroy(): Promise<void>;
 }
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Where rows go: prepared multi-row INSERTs on SQLite, unnest() arrays on PostgreSQL. */
 interface Sink {

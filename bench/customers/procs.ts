@@ -7,12 +7,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { BENCH_DIR } from '../lib/child.js';
+import { freePort, startServe as startTestServe } from '../../apps/server/test/processes.js';
 
 export const ROOT = path.resolve(BENCH_DIR, '..');
 export const CLI = path.join(ROOT, 'apps/server/src/cli.ts');
@@ -81,34 +81,15 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<st
   return c.stdout();
 }
 
-export async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
+export { freePort };
 
 export interface Serve { child: ChildProcess; url: string; exited: Promise<void>; stop(): Promise<void> }
 
-/** `touchpoint serve` on a free port; resolves once it says it is running. */
+/** `touchpoint serve` on a free port (the tests' startServe); resolves once it says it is running. */
 export async function startServe(env: NodeJS.ProcessEnv): Promise<Serve> {
-  const port = await freePort();
   // BENCH_CPU_PROF=1: a .cpuprofile of each server life in bench/results/prof (written when it stops), to explain a slow request.
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.join(BENCH_DIR, 'results', 'prof')] : [];
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', CLI, 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  let out = '', err = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 120_000);
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /Touchpoint is running at (\S+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => { err += d; });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited (${code}) before it was ready: ${err}`)); });
-  });
+  const { child, url, exited } = await startTestServe(env, { nodeArgs: prof, startTimeoutMs: 120_000 });
   return {
     child, url, exited,
     async stop() {

@@ -7,6 +7,7 @@
  * duplicate, and orders unique ids.
  */
 import { RotatingBodies } from '../lib/workload.js';
+import { mulberry32 } from '../../apps/server/src/modules/demo/demo-random.js';
 
 const SEQ = '~~SEQ~~';
 const USERS = 200_000;
@@ -15,14 +16,6 @@ const EVENTS = ['Viewed product', 'Added to cart', 'Started checkout', 'Searched
 const PAGES = ['/', '/products', '/products/tea', '/cart', '/checkout', '/help'];
 const CITIES = ['Taipei', 'Kaohsiung', 'Hong Kong', 'Shanghai', 'Singapore', 'London'];
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function eventBatchBodies(prefix: string, batchSize = 500, templates = 20, seed = 7): RotatingBodies {
   const rnd = mulberry32(seed);

@@ -50,14 +50,17 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `touchpoint serve` on a free port; resolves once it prints that it is running. */
-export async function startServe(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+/**
+ * Starts `touchpoint serve` on a free port; resolves once it prints that it is running. The benches
+ * start it too, with Node options (a CPU profile) and more time on a loaded machine.
+ */
+export async function startServe(env: NodeJS.ProcessEnv, opts: { nodeArgs?: string[]; startTimeoutMs?: number } = {}): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', CLI, 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   let out = '', err = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), opts.startTimeoutMs ?? 30_000);
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /Touchpoint is running at (\S+)/.exec(out);
