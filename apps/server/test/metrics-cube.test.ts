@@ -15,6 +15,9 @@ import { recordAnalysisChanges } from '../src/modules/metrics/index.js';
 import { liveSurvey, startTestServer, type Client, type TestServer } from './harness.js';
 
 const RUNS = Number(process.env.CUBE_RUNS ?? 12);
+// The coverage checks after the property (the cube answered, with analysed texts) depend on which
+// cases were drawn: one fixed seed keeps CI from failing on an unlucky draw; CUBE_SEED tries others.
+const SEED = Number(process.env.CUBE_SEED ?? 20261123);
 const ZONES = ['UTC', 'Asia/Taipei', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Europe/London'];
 const CHANNELS = ['link', 'email', 'api', 'sms'];
 let s: TestServer, owner: Client, wid: string, key: string;
@@ -128,7 +131,7 @@ describe('metric cube', () => {
         if (cube.source === 'cube' && cube.total.sentiment.n > 0) withSentiment++;
         expect({ ...cube, source: 'x' }).toEqual({ ...rows, source: 'x' });
       }
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
     expect(fromCube).toBeGreaterThan(RUNS / 2); // the cube did answer many of them
     expect(withSentiment).toBeGreaterThan(RUNS / 4); // … with analysed texts in them
   }, 240_000);
