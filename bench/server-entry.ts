@@ -6,6 +6,7 @@
  *   count <surveyId>   → {"count":N}   (rows in `responses` for that survey)
  *   analysed           → {"count":N,"caughtUp":bool} (rows in `text_analyses`; whether the analysis watermark passed the newest response)
  *   events <prefix>    → {"count":N}   (customer events whose idempotency key starts with the prefix)
+ *   queue              → {"batches":N,"events":N} (customer event batches acknowledged, not yet applied)
  *   stop               → closes the server and exits (so --cpu-prof profiles get written)
  */
 import fs from 'node:fs';
@@ -111,5 +112,8 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   } else if (cmd === 'events') {
     const row = await deps.db.selectFrom('customer_events').select((eb) => eb.fn.countAll<number>().as('n')).where('idempotency_key', 'like', `${arg}%`).executeTakeFirstOrThrow();
     console.log(JSON.stringify({ count: Number(row.n) }));
+  } else if (cmd === 'queue') {
+    const row = await deps.db.selectFrom('customer_intake_queue').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('event_count').as('e')]).executeTakeFirstOrThrow();
+    console.log(JSON.stringify({ batches: Number(row.n), events: Number(row.e ?? 0) }));
   } else if (cmd === 'stop') await stop();
 }).on('close', () => void stop());

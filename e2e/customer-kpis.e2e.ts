@@ -15,7 +15,7 @@ let workspaceId: string;
 let key: string;
 
 async function sendEvents(events: unknown[]) {
-  const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+  const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/events?wait=true`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
   expect(res.status).toBe(202);
 }
 

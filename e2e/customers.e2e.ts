@@ -20,7 +20,7 @@ let anonymousProfileId: string;
 let eventsKey: string;
 
 async function sendEvents(key: string, events: unknown[]): Promise<{ accepted: number; profileIds: string[]; merges: string[] }> {
-  const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/events`, {
+  const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/events?wait=true`, {
     method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }),
   });
   expect(res.status, await res.clone().text()).toBe(202);

@@ -20,7 +20,7 @@ const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString
 const order = (userId: string, orderId: string, ago: number) => ({ type: 'order', userId, orderId, revenue: 880, currency: 'TWD', timestamp: daysAgo(ago) });
 
 async function sendEvents(events: unknown[]): Promise<void> {
-  const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/events`, {
+  const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/events?wait=true`, {
     method: 'POST', headers: { authorization: `Bearer ${eventsKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }),
   });
   expect(res.status, await res.clone().text()).toBe(202);

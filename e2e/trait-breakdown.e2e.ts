@@ -22,7 +22,7 @@ beforeAll(async () => {
   }));
   const key = (await cli(server.dataDir, ['api-key', 'create', '--workspace', workspaceId, '--name', 'events', '--scopes', 'events:write'])).trim();
   const people = Array.from({ length: 8 }, (_, i) => ({ type: 'identify', userId: `c-${i}`, traits: { plan: i < 4 ? 'pro' : 'free' } }));
-  const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ events: people }) });
+  const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/events?wait=true`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ events: people }) });
   expect(res.status).toBe(202);
   // Pro customers promote (10), free ones detract (2).
   for (let i = 0; i < 8; i++) expect(await submitPublic(server, publicId, { idempotencyKey: `plan-${i}-${Date.now()}`, customerExternalId: `c-${i}`, answers: { nps: i < 4 ? 10 : 2 } })).toBe(201);

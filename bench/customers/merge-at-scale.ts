@@ -109,7 +109,7 @@ async function identifyMerges(s: Scenario, from: number, to: number) {
     const p = s.built.identify[j];
     const body = { events: [{ type: 'identify', anonymousId: p.anonymousId, email: p.email, traits: { plan: 'pro' }, consents: { email: true } }] };
     const r = await timed(async () => {
-      const res = await fetch(`${s.base}/events`, { method: 'POST', headers: s.bearer, body: JSON.stringify(body) });
+      const res = await fetch(`${s.base}/events?wait=true`, { method: 'POST', headers: s.bearer, body: JSON.stringify(body) });
       return { status: res.status, body: (await res.json()) as { profileIds?: string[]; merges?: string[] } };
     });
     const ok = r.value.status === 202 && r.value.body.merges?.length === 1 && r.value.body.profileIds?.[0] === p.survivor;

@@ -92,7 +92,7 @@ async function brokerRun(info: ServerInfo, child: JsonChild, transport: 'mqtt' |
 }
 
 async function httpRun(info: ServerInfo, child: JsonChild, prefix: string, size: number, connections: number) {
-  const o = { url: info.url, path: `/api/workspaces/${info.workspaceId}/events`, headers: { authorization: `Bearer ${info.apiKey}` }, connections };
+  const o = { url: info.url, path: `/api/workspaces/${info.workspaceId}/events?wait=true`, headers: { authorization: `Bearer ${info.apiKey}` }, connections };
   await runLoad({ ...o, bodies: eventBatchBodies(`w${prefix}`, size), seconds: 2 });
   const calibration = await runLoad({ ...o, bodies: eventBatchBodies(`k${prefix}`, size, 20, 8), seconds: 1.5 });
   const r = await runLoad({ ...o, bodies: eventBatchBodies(prefix, size, 20, 9), amount: Math.max(connections * 2, Math.round(calibration.okPerSec * RUN_S)) });

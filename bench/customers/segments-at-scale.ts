@@ -102,7 +102,7 @@ async function measure(people: number) {
     const before = (await get()).memberCount;
     const user = `bench-new-${i}-${Date.now()}`;
     const t0 = Date.now();
-    const res = await tp.app.inject({ method: 'POST', url: `/api/workspaces/${workspaceId}/events`, headers: auth, payload: { events: [
+    const res = await tp.app.inject({ method: 'POST', url: `/api/workspaces/${workspaceId}/events?wait=true`, headers: auth, payload: { events: [
       { type: 'identify', userId: user, traits: { country: 'TW' } },
       { type: 'order', userId: user, orderId: `${user}-1`, revenue: 10, currency: 'TWD' },
       { type: 'order', userId: user, orderId: `${user}-2`, revenue: 10, currency: 'TWD' },

@@ -5,6 +5,8 @@
  * prepared INSERT … ON CONFLICT DO NOTHING per row, one transaction per batch. Rows are built
  * from the bench's own bodies outside the timed part. Prints one JSON line.
  * Env: ROWS (timed), WARM_ROWS (untimed, first), BATCH (rows per transaction, default 500).
+ * QUEUE=1: the HTTP door's storage instead, one customer_intake_queue row per batch (its events
+ * encrypted with the store's cipher, as the door does), one transaction per batch.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,8 +54,25 @@ function insertRows(rows: number): bigint {
   }
   return ns;
 }
-insertRows(warmRows);
-const seconds = Number(insertRows(total)) / 1e9;
+const queueInsert = raw.prepare('INSERT INTO customer_intake_queue (id, workspace_id, actor, transport, event_count, events, attempts, error, next_attempt_at, received_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, NULL, ?)');
+const queueOne = raw.transaction((p: unknown[]) => { queueInsert.run(p); });
+const actor = JSON.stringify({ type: 'api_key', id: 'bench', label: 'bench' });
+/** One queue row per batch; the encryption is timed, as it is part of what the door does per batch. */
+function queueRows(rows: number): bigint {
+  let ns = 0n;
+  for (let done = 0; done < rows;) {
+    const events = (JSON.parse(bodies.next()) as { events: Ev[] }).events.slice(0, rows - done);
+    const json = JSON.stringify(events);
+    const t = process.hrtime.bigint();
+    queueOne([newTimeOrderedId(), workspaceId, actor, 'http', events.length, deps.cipher.encrypt(json), new Date().toISOString()]);
+    ns += process.hrtime.bigint() - t;
+    done += events.length;
+  }
+  return ns;
+}
+const run = process.env.QUEUE === '1' ? queueRows : insertRows;
+run(warmRows);
+const seconds = Number(run(total)) / 1e9;
 const synchronous = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][raw.pragma('synchronous', { simple: true }) as number];
 console.log(JSON.stringify({ rows: total, seconds, rowsPerSec: total / seconds, synchronous }));
 await store.close();

@@ -12,6 +12,7 @@ import * as m0009 from './2026-11-23-0009-customers.js';
 import * as m0010 from './2026-11-23-0010-customer-segments.js';
 import * as m0011 from './2026-11-23-0011-customer-transports.js';
 import * as m0012 from './2026-11-23-0012-customer-event-times.js';
+import * as m0013 from './2026-11-23-0013-customer-intake-queue.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-platform-and-surveys': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0010-customer-segments': m0010,
   '2026-11-23-0011-customer-transports': m0011,
   '2026-11-23-0012-customer-event-times': m0012,
+  '2026-11-23-0013-customer-intake-queue': m0013,
 };

@@ -25,7 +25,7 @@ import { metricsConfigRoutes, metricsRoutes, MetricsRecounter } from './modules/
 import { dashboardRoutes } from './modules/dashboards/index.js';
 import { alertRoutes, AlertsWorker } from './modules/alerts/index.js';
 import { textRoutes, TextWorker } from './modules/text-analytics/index.js';
-import { customerRoutes, ImportRunner, refusesContact, responsesInSegment, segmentRoutes, SegmentWorker, traitOfResponses, type SegmentWorkerOptions } from './modules/customers/index.js';
+import { customerRoutes, ImportRunner, IntakeDrainer, type IntakeDrainerOptions, refusesContact, responsesInSegment, segmentRoutes, SegmentWorker, traitOfResponses, type SegmentWorkerOptions } from './modules/customers/index.js';
 import { announceCustomerEvents, customerKpiRoutes } from './modules/customers/index.js';
 import { CustomerTransports, customerTransportRoutes } from './modules/customers/index.js';
 
@@ -40,6 +40,7 @@ export interface Touchpoint {
   text: TextWorker;
   /** Background customer event imports (tests wait on it). */
   imports: ImportRunner;
+  intake: IntakeDrainer;
   /** Customer events from MQTT and NATS JetStream, when configured (tests wait on it). */
   transports: CustomerTransports;
   segments: SegmentWorker;
@@ -90,6 +91,8 @@ export interface ServerOptions {
   importChunk?: number;
   /** Segment worker pacing (tests shorten the settle time and the refresh clock). */
   segments?: Partial<Omit<SegmentWorkerOptions, 'log'>>;
+  /** Event intake drainer pacing (tests shorten the poll and retry pauses). */
+  intake?: Partial<Omit<IntakeDrainerOptions, 'log'>>;
 }
 
 export async function createServer(config: Config = loadConfig(), options: ServerOptions = {}): Promise<Touchpoint> {
@@ -116,7 +119,9 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   textRoutes(app, deps, text);
   // Event file imports run chunk by chunk behind a byte cursor; ones a restart cut short resume.
   const imports = new ImportRunner(deps, { chunk: options.importChunk, log: (err, msg) => app.log.error({ err }, msg) });
-  customerRoutes(app, deps, imports);
+  // HTTP event batches are acknowledged once queued; the drainer applies them in arrival order.
+  const intake = new IntakeDrainer(deps, { ...options.intake, log: (err, msg) => app.log.error({ err }, msg) });
+  customerRoutes(app, deps, imports, intake);
   // Segment members follow events, merges and answers in the background; new definitions are evaluated page by page.
   const segments = new SegmentWorker(deps, { ...options.segments, log: (err, msg) => app.log.error({ err }, msg) });
   segmentRoutes(app, deps);
@@ -154,6 +159,7 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   segments.listen();
   await recounts.start();
   if (config.worker) await imports.start();
+  await intake.start(config.worker);
   if (config.worker) await segments.start();
   if (config.worker) await text.start();
   if (config.worker) deps.outbox.start();
@@ -161,7 +167,7 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   if (config.worker) transports.start();
 
   return {
-    app, deps, store, recounts, text, imports, segments, transports,
+    app, deps, store, recounts, text, imports, intake, segments, transports,
     async listen(port = config.port, host = config.host) {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -173,6 +179,7 @@ export async function createServer(config: Config = loadConfig(), options: Serve
       await transports.stop();
       await recounts.stop();
       await imports.stop();
+      await intake.stop();
       await segments.stop();
       await text.stop();
       await deps.outbox.stop();

@@ -28,7 +28,7 @@ const kpis = async (query: string, w = wid, c = owner) => {
 const close = (x: number) => expect.closeTo(x, 9);
 
 async function ingest(events: unknown[]) {
-  const res = await owner.post(`/api/workspaces/${wid}/events`, { events });
+  const res = await owner.post(`/api/workspaces/${wid}/events?wait=true`, { events });
   expect(res.statusCode, res.body).toBe(202);
   return res.json() as { profileIds: string[]; merges: string[] };
 }
@@ -169,7 +169,7 @@ describe('customer KPIs', () => {
 
   it('keeps workspaces apart', async () => {
     const other = await s.workspace('Other KPIs');
-    const res = await other.owner.post(`/api/workspaces/${other.id}/events`, { events: [{ type: 'order', userId: 'u-z', orderId: 'z1', revenue: 9, currency: 'EUR', timestamp: '2026-02-02T00:00:00Z' }] });
+    const res = await other.owner.post(`/api/workspaces/${other.id}/events?wait=true`, { events: [{ type: 'order', userId: 'u-z', orderId: 'z1', revenue: 9, currency: 'EUR', timestamp: '2026-02-02T00:00:00Z' }] });
     expect(res.statusCode).toBe(202);
     const k = await kpis(range, other.id, other.owner);
     expect(k).toMatchObject({ currency: 'EUR', currencies: [{ currency: 'EUR', revenue: 9 }] });

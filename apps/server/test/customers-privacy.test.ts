@@ -14,7 +14,7 @@ beforeAll(async () => {
   s = await startTestServer();
   ({ id: wid, owner } = await s.workspace('Privacy'));
   sid = (await liveSurvey(owner, wid)).id;
-  const res = await owner.post(`${base()}/events`, { events: [
+  const res = await owner.post(`${base()}/events?wait=true`, { events: [
     { type: 'identify', userId: 'erase-me', email: 'wang.xm@example.cn', name: '王小明', traits: { city: '上海' }, timestamp: '2026-03-02T09:00:00Z' },
     // A device seen on its own, then signed in: its profile is merged into the person's.
     { type: 'page', anonymousId: 'dev-erase', url: '/pricing', timestamp: '2026-03-01T09:00:00Z' },
@@ -85,7 +85,7 @@ describe('a person\'s data', () => {
   });
 
   it('skips survey invitations to people who refused surveys or email, by email or by customer id', async () => {
-    await owner.post(`${base()}/events`, { events: [
+    await owner.post(`${base()}/events?wait=true`, { events: [
       { type: 'identify', userId: 'no-surveys', email: 'quiet@example.org', consents: { surveys: false } },
       { type: 'identify', userId: 'no-email', consents: { email: false } },
       { type: 'identify', userId: 'yes-please', email: 'happy@example.org', consents: { surveys: true, email: true } },
@@ -96,7 +96,7 @@ describe('a person\'s data', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ sent: 2, noConsent: ['quiet@example.org', 'someone@example.org'] });
     // Consent given again later: the newest answer counts.
-    await owner.post(`${base()}/events`, { events: [{ type: 'identify', userId: 'no-surveys', consents: { surveys: true } }] });
+    await owner.post(`${base()}/events?wait=true`, { events: [{ type: 'identify', userId: 'no-surveys', consents: { surveys: true } }] });
     expect((await owner.post(`${base()}/surveys/${sid}/invitations`, { recipients: [{ email: 'quiet@example.org' }] })).json()).toMatchObject({ sent: 1, noConsent: [] });
   });
 });

@@ -19,7 +19,7 @@ afterAll(async () => { await s.destroy(); });
 it.skipIf(!!process.env.DATABASE_URL)('reads 20 people by primary key and cluster index, not by walking the workspace', async () => {
   const w = await s.workspace();
   const events = Array.from({ length: 60 }, (_, i) => ({ type: 'identify', userId: `plan-${i}`, traits: { plan: 'pro' } }));
-  const res = await w.owner.post(`/api/workspaces/${w.id}/events`, { events });
+  const res = await w.owner.post(`/api/workspaces/${w.id}/events?wait=true`, { events });
   expect(res.statusCode, res.body).toBe(202);
   const roots = [...new Set(res.json().profileIds as string[])].slice(0, 20);
 

@@ -55,7 +55,7 @@ describe('identity resolution', () => {
       const profileOf: string[] = [];
       for (let i = 0, c = 0; i < events.length; c++) {
         const n = cuts[c % cuts.length];
-        const res = await ws.owner.post(`/api/workspaces/${ws.id}/events`, { events: events.slice(i, i + n).map((e) => e.ev) });
+        const res = await ws.owner.post(`/api/workspaces/${ws.id}/events?wait=true`, { events: events.slice(i, i + n).map((e) => e.ev) });
         expect(res.statusCode, res.body).toBe(202);
         profileOf.push(...res.json().profileIds);
         i += n;
@@ -78,7 +78,7 @@ describe('identity resolution', () => {
       key: `batch-${b}`,
       events: Array.from({ length: 50 }, (_, i) => ({ type: 'track', userId: `user-${(b * 50 + i) % 37}`, anonymousId: `dev-${(b * 7 + i) % 23}`, event: 'Tapped' })),
     }));
-    const send = (b: (typeof batches)[number]) => other.owner.request({ method: 'POST', url: `/api/workspaces/${other.id}/events`, payload: { events: b.events }, headers: { 'idempotency-key': b.key } });
+    const send = (b: (typeof batches)[number]) => other.owner.request({ method: 'POST', url: `/api/workspaces/${other.id}/events?wait=true`, payload: { events: b.events }, headers: { 'idempotency-key': b.key } });
     const answers = await Promise.all([...batches, ...batches].map(send));
     expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 202));
     expect(answers.reduce((n, a) => n + a.json().accepted, 0)).toBe(400);

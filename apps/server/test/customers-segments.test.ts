@@ -10,7 +10,7 @@ import { liveSurvey, startTestServer, type Client, type TestServer } from './har
 
 let s: TestServer, owner: Client, wid: string;
 const base = () => `/api/workspaces/${wid}/segments`;
-const events = (list: unknown[]) => owner.post(`/api/workspaces/${wid}/events`, { events: list });
+const events = (list: unknown[]) => owner.post(`/api/workspaces/${wid}/events?wait=true`, { events: list });
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {

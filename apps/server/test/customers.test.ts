@@ -11,7 +11,7 @@ import { liveSurvey, startTestServer, type Client, type TestServer } from './har
 let s: TestServer;
 let wid: string;
 let owner: Client;
-const events = (wsId: string) => `/api/workspaces/${wsId}/events`;
+const events = (wsId: string) => `/api/workspaces/${wsId}/events?wait=true`;
 const post = (body: unknown, headers: Record<string, string> = {}) => owner.request({ method: 'POST', url: events(wid), payload: body as object, headers });
 const person = async (id: string) => (await owner.get(`/api/workspaces/${wid}/customers/${id}`)).json();
 

@@ -9,7 +9,7 @@ import { npsFromCounts } from '@touchpoint/shared';
 import { liveSurvey, startTestServer, type Client, type TestServer } from './harness.js';
 
 let s: TestServer, owner: Client, wid: string, sid: string;
-const events = (c: Client, w: string, list: unknown[]) => c.post(`/api/workspaces/${w}/events`, { events: list });
+const events = (c: Client, w: string, list: unknown[]) => c.post(`/api/workspaces/${w}/events?wait=true`, { events: list });
 const url = (qs: string) => `/api/workspaces/${wid}/metrics?from=2026-03-01&to=2026-03-31&${qs}`;
 
 beforeAll(async () => {

@@ -22,10 +22,10 @@ export const OBJECT_FACTORIES = {
   alertRule: { path: '/alerts/rules', body: () => ({ name: `Walk rule ${uniq()}`, metric: 'nps', kind: 'threshold', config: { operator: 'below', value: -100, windowDays: 7 }, emailTo: ['walk@example.org'] }) },
   theme: { path: '/text/themes', body: () => ({ name: `Walk theme ${uniq()}`, keywords: ['walk', '步行'], examples: ['A long walk to the shop'] }) },
   /** `then`: a second POST on the made object (<path>/<id><then>) answers with the object wanted. */
-  customer: { path: '/events', body: () => ({ events: [{ type: 'identify', userId: `walk-${uniq()}`, email: `walk-${uniq()}@example.org`, name: 'Walk Person 步行者' }] }), idOf: (j: { profileIds: string[] }) => j.profileIds[0] },
+  customer: { path: '/events?wait=true', body: () => ({ events: [{ type: 'identify', userId: `walk-${uniq()}`, email: `walk-${uniq()}@example.org`, name: 'Walk Person 步行者' }] }), idOf: (j: { profileIds: string[] }) => j.profileIds[0] },
   // A device seen, a person seen, then the person signs in on the device: one automatic merge.
   customerMerge: {
-    path: '/events',
+    path: '/events?wait=true',
     body: () => { const u = `walk-${uniq()}`, a = `device-${uniq()}`; return { events: [{ type: 'page', anonymousId: a, url: '/walk' }, { type: 'track', userId: u, event: 'Walked' }, { type: 'identify', userId: u, anonymousId: a }] }; },
     idOf: (j: { merges: string[] }) => j.merges[0],
   },
@@ -125,6 +125,7 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`GET ${W}/text/themes/suggestions`]: { permission: 'responses.read', query: 'limit=5' },
   [`POST ${W}/text/themes/suggestions/adopt`]: { permission: 'themes.manage', body: () => ({ label: `walk ${uniq()}`, phrases: ['walking path', '步道'] }) },
   [`POST ${W}/events`]: { permission: 'customers.write', body: () => OBJECT_FACTORIES.customer.body() },
+  [`GET ${W}/events/queue`]: { permission: 'customers.write' },
   [`GET ${W}/customers`]: { permission: 'customers.read', query: 'q=walk' },
   [`POST ${W}/customers/imports`]: { permission: 'customers.write', csv: 'type,userId,event\ntrack,walk-user,Walked\n', query: 'format=csv&name=walk.csv' },
   [`GET ${W}/customers/imports`]: { permission: 'customers.write' },

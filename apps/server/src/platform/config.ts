@@ -76,6 +76,11 @@ export const ConfigSchema = z.object({
    * This is how long (ms) a message that finds no store running waits for company; 0: none.
    */
   brokerBatchMs: z.coerce.number().int().min(0).max(1000).default(0),
+  /**
+   * Customer events acknowledged over HTTP but not yet applied (per store). Past it, POST …/events
+   * answers 429 with Retry-After until the worker catches up: a burst is absorbed, not an outage.
+   */
+  customerIntakeMaxBacklog: z.coerce.number().int().min(1000).default(2_000_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -113,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     natsConsumer: env.NATS_CONSUMER || undefined,
     natsAckWaitMs: env.NATS_ACK_WAIT_MS || undefined,
     brokerBatchMs: env.BROKER_BATCH_MS || undefined,
+    customerIntakeMaxBacklog: env.CUSTOMER_INTAKE_MAX_BACKLOG || undefined,
   });
   return { ...parsed, ...overrides };
 }

@@ -6,6 +6,8 @@ import { CustomerSearchQuery, EventBatch, ManualMergeInput, TimelineQuery, Trait
 import type { Deps } from '../../deps.js';
 import { workspaceOf } from '../../platform/http/access.js';
 import { ingestEvents } from './intake.service.js';
+import { queueEvents, queueStatus } from './intake-queue.js';
+import type { IntakeDrainer } from './intake-drainer.js';
 import { getProfile, searchCustomers } from './profiles.service.js';
 import { timeline } from './timeline.service.js';
 import { listMerges, listTraitDefinitions, mergeByHand, putTraitDefinition, unmerge } from './merges.service.js';
@@ -24,8 +26,12 @@ const ImportQuery = z.object({
 const Wid = z.object({ wid: z.string().min(1).max(64) });
 const WidId = Wid.extend({ id: z.string().min(1).max(64) });
 const IdempotencyHeader = z.object({ 'idempotency-key': z.string().min(1).max(100).optional() });
+const EventsQuery = z.object({
+  /** true: resolve and store before answering, with each event's profile id (slower; for integrations that need the ids). */
+  wait: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+}).strict();
 
-export function customerRoutes(app: FastifyInstance, deps: Deps, imports: ImportRunner) {
+export function customerRoutes(app: FastifyInstance, deps: Deps, imports: ImportRunner, intake: IntakeDrainer) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['customers'];
   const read = { access: { kind: 'workspace' as const, permission: 'customers.read' as const } };
@@ -35,10 +41,16 @@ export function customerRoutes(app: FastifyInstance, deps: Deps, imports: Import
   r.post('/api/workspaces/:wid/events', {
     config: write, bodyLimit: 8 * 1024 * 1024,
     schema: {
-      tags, params: Wid, headers: IdempotencyHeader, body: EventBatch,
-      summary: 'Store up to 1,000 customer events (identify, track, page, order): all valid or none stored; 202 once committed; an Idempotency-Key makes a retried batch a no-op',
+      tags, params: Wid, headers: IdempotencyHeader, querystring: EventsQuery, body: EventBatch,
+      summary: 'Accept up to 1,000 customer events (identify, track, page, order): all valid or none accepted. 202 once the batch is durably queued ({ batchId, queued }); profiles and timelines follow within moments, in arrival order (GET …/events/queue shows what waits). ?wait=true stores before answering, with each event\'s profile id. An Idempotency-Key makes a retried batch a no-op; 429 with Retry-After while the backlog is full',
     },
-  }, async (req, reply) => reply.status(202).send(await ingestEvents(deps, workspaceOf(req), req.body.events, { transport: 'http', batchKey: req.headers['idempotency-key'] })));
+  }, async (req, reply) => {
+    const ctx = workspaceOf(req), batchKey = req.headers['idempotency-key'];
+    if (req.query.wait) return reply.status(202).send(await ingestEvents(deps, ctx, req.body.events, { transport: 'http', batchKey }));
+    return reply.status(202).send(await queueEvents(deps, ctx, req.body.events, intake, batchKey));
+  });
+  r.get('/api/workspaces/:wid/events/queue', { config: write, schema: { tags, params: Wid, summary: 'Event batches acknowledged and not yet applied: count, oldest, and batches that failed to apply with their errors and next attempt' } },
+    async (req) => queueStatus(deps, workspaceOf(req).workspaceId));
 
   void app.register(async (scope) => {
     scope.removeContentTypeParser(['text/csv', 'text/plain', 'application/json']);

@@ -84,6 +84,21 @@ export interface CustomerSegmentCountsTable { segment_id: string; day: string; m
 export interface CustomerSegmentQueueTable { workspace_id: string; customer_id: string; queued_at: string }
 export interface CustomerJobsTable { name: string; cursor: string; updated_at: string }
 
+/** Migration 0013: an acknowledged HTTP batch waiting to be applied (see intake-queue.ts). */
+export interface CustomerIntakeQueueTable {
+  id: string; workspace_id: string;
+  /** JSON Actor. */
+  actor: string;
+  transport: string;
+  event_count: number;
+  /** JSON array of validated events, each with its idempotencyKey set. */
+  events: string;
+  attempts: number;
+  error: string | null;
+  next_attempt_at: string | null;
+  received_at: string;
+}
+
 export interface CustomersTables {
   customers: CustomersTable;
   customer_identifiers: CustomerIdentifiersTable;
@@ -98,4 +113,5 @@ export interface CustomersTables {
   customer_segment_queue: CustomerSegmentQueueTable;
   customer_jobs: CustomerJobsTable;
   customer_transports: CustomerTransportsTable;
+  customer_intake_queue: CustomerIntakeQueueTable;
 }

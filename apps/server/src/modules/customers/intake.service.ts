@@ -87,6 +87,8 @@ function describe(e: CustomerEvent): { name: string | null; properties: Record<s
 export interface StoreOptions {
   transport: Transport;
   batchKey?: string;
+  /** When the events arrived, if earlier than now (a queued batch): the events' received_at. */
+  receivedAt?: string;
   /** More work in the same transaction, after the events (an import moves its cursor here). */
   within?: (trx: Trx, result: { accepted: number; duplicates: number }) => Promise<void>;
 }
@@ -123,7 +125,7 @@ export async function storeEvents(deps: Deps, ctx: IntakeCtx, events: readonly C
       rows.push({
         id: newTimeOrderedId(), workspace_id: ctx.workspaceId, customer_id: profileId, type: e.type as CustomerEventType,
         name: d.name, properties: JSON.stringify(d.properties), revenue: d.revenue, currency: d.currency,
-        idempotency_key: key, transport: opts.transport, occurred_at: at, received_at: now,
+        idempotency_key: key, transport: opts.transport, occurred_at: at, received_at: opts.receivedAt ?? now,
       });
     }
     await w.flush();

@@ -14,6 +14,8 @@ import { erasePersonResponses, personResponsesForExport } from '../responses/ind
 import { getProfile, personKeys, personOf, rootOrThrow } from './profiles.service.js';
 import * as repo from './customers.repo.js';
 import { leaveSegments } from './segments.repo.js';
+import { eventsPendingFor } from './intake-queue.js';
+import { conflict } from '../../platform/http/errors.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
 
@@ -39,6 +41,8 @@ export async function erasePerson(deps: Deps, ctx: Ctx, id: string): Promise<{ p
   const keys = personKeys(deps, (await personOf(deps, ctx.workspaceId, id)).identifiers);
   const result = await deps.writes.run(async (trx) => {
     await lockKey(trx, `customers:${ctx.workspaceId}`);
+    const pending = await eventsPendingFor(trx, ctx.workspaceId);
+    if (pending) throw conflict('events_pending', `${pending} events of this workspace are still being applied and may name this person; erase again in a few seconds`);
     const root = await rootOrThrow(trx, ctx.workspaceId, id);
     const members = await repo.clusterMembers(trx, ctx.workspaceId, root);
     const events = Number((await trx.selectFrom('customer_events').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', 'in', members).executeTakeFirstOrThrow()).n);
