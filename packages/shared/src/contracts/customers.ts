@@ -102,6 +102,13 @@ export const MAX_EVENTS_PER_BATCH = 1000;
 export const EventBatch = z.object({ events: z.array(z.unknown()).min(1).max(MAX_EVENTS_PER_BATCH) }).strict();
 export const EventBatchResult = z.object({ accepted: z.number().int(), duplicates: z.number().int(), profileIds: z.array(z.string().nullable()), merges: z.array(z.string()) });
 export type EventBatchResult = z.infer<typeof EventBatchResult>;
+/** The answer of POST …/events without ?wait=true: the batch is durably queued and will be applied. */
+export interface EventBatchQueued { batchId: string; queued: number }
+/** GET …/events/queue: acknowledged batches not yet applied, and those that failed to apply. */
+export interface EventQueueStatus {
+  queuedBatches: number; queuedEvents: number; oldestReceivedAt: string | null;
+  failing: { batchId: string; events: number; attempts: number; error: string | null; nextAttemptAt: string | null; receivedAt: string }[];
+}
 
 export const TraitDefinitionInput = z.object({
   type: z.enum(TRAIT_TYPES),

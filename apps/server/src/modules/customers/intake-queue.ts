@@ -9,7 +9,7 @@
  * indexes; storing a batch is one row. A burst is acknowledged at the speed of the door and
  * applied at the speed of the store; the backlog is bounded (429 past it) and visible.
  */
-import type { CustomerEvent } from '@touchpoint/shared';
+import type { CustomerEvent, EventBatchQueued, EventQueueStatus } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
 import type { Trx } from '../../schema.js';
 import { AppError, validationError } from '../../platform/http/errors.js';
@@ -19,7 +19,6 @@ import { eventKey, parseEvents, traitDefinitionMap, type IntakeCtx } from './int
 /** After a failed attempt a batch waits retryMs × 2^attempts, at most this long, before the next. */
 export const MAX_RETRY_DELAY_MS = 3600_000;
 
-export interface QueuedBatch { batchId: string; queued: number }
 
 const INSERT_SQL = 'INSERT INTO customer_intake_queue (id, workspace_id, actor, transport, event_count, events, attempts, error, next_attempt_at, received_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, NULL, ?)';
 
@@ -37,7 +36,7 @@ export async function eventsPendingFor(trx: Trx, workspaceId: string): Promise<n
 /** What the door knows of the backlog without a query per request (the drainer refreshes it). */
 export interface BacklogGauge { backlogEvents(): number; noteQueued(events: number): void; kick(): void }
 
-export async function queueEvents(deps: Deps, ctx: IntakeCtx, raw: readonly unknown[], gauge: BacklogGauge, batchKey?: string): Promise<QueuedBatch> {
+export async function queueEvents(deps: Deps, ctx: IntakeCtx, raw: readonly unknown[], gauge: BacklogGauge, batchKey?: string): Promise<EventBatchQueued> {
   const { events, issues } = parseEvents(raw, await traitDefinitionMap(deps, ctx.workspaceId));
   if (issues.length) throw validationError(issues, `${new Set(issues.map((i) => i.path.split('].')[0])).size} events are not valid; nothing was stored`);
   if (gauge.backlogEvents() + events.length > deps.config.customerIntakeMaxBacklog) {
@@ -59,13 +58,7 @@ export async function queueEvents(deps: Deps, ctx: IntakeCtx, raw: readonly unkn
   return { batchId: id, queued: keyed.length };
 }
 
-export interface QueueStatus {
-  queuedBatches: number; queuedEvents: number; oldestReceivedAt: string | null;
-  /** Batches that failed to apply: the last error and when they are tried again. */
-  failing: { batchId: string; events: number; attempts: number; error: string | null; nextAttemptAt: string | null; receivedAt: string }[];
-}
-
-export async function queueStatus(deps: Deps, workspaceId: string): Promise<QueueStatus> {
+export async function queueStatus(deps: Deps, workspaceId: string): Promise<EventQueueStatus> {
   const waiting = await deps.db.selectFrom('customer_intake_queue')
     .select((eb) => [eb.fn.countAll<number>().as('batches'), eb.fn.sum<number>('event_count').as('events'), eb.fn.min<string>('received_at').as('oldest')])
     .where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();

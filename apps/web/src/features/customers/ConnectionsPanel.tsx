@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BrokerTransport, TransportStatusList } from '@touchpoint/shared';
+import type { BrokerTransport, EventQueueStatus, TransportStatusList } from '@touchpoint/shared';
 import { api, ws } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { useApi } from '../../lib/use-api';
@@ -10,14 +10,15 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Spinner';
 import { useToast } from '../../ui/Toast';
 import { ConnectionCard } from './ConnectionCard';
+import { HttpIntakeCard } from './HttpIntakeCard';
 import './connections.css';
 
 /** The counters move as messages arrive; a glance every few seconds is enough for a status panel. */
 export const CONNECTIONS_POLL_MS = 5000;
 
 /**
- * Connections: events from message brokers (MQTT for devices, NATS JetStream between systems).
- * Shows, per transport, whether the server has the broker and is connected, where this workspace's
+ * Connections: events over HTTP (the door and what it has queued) and from message brokers (MQTT
+ * for devices, NATS JetStream between systems). Shows, per broker transport, whether the server has the broker and is connected, where this workspace's
  * events go, what arrived and the last refused messages; managers turn a transport on or off.
  */
 export function ConnectionsPanel() {
@@ -25,13 +26,15 @@ export function ConnectionsPanel() {
   const toast = useToast();
   const { workspace, can } = useWorkspace();
   const status = useApi<TransportStatusList>(ws(workspace.id, 'customers', 'transports'));
+  // What the HTTP door has acknowledged and not yet applied (people who may send events see it).
+  const queue = useApi<EventQueueStatus>(can('customers.write') ? ws(workspace.id, 'events', 'queue') : null);
   const [busy, setBusy] = useState<BrokerTransport | null>(null);
-  const reload = status.reload;
+  const reload = status.reload, reloadQueue = queue.reload;
 
   useEffect(() => {
-    const timer = setInterval(() => { if (document.visibilityState !== 'hidden') void reload(); }, CONNECTIONS_POLL_MS);
+    const timer = setInterval(() => { if (document.visibilityState !== 'hidden') { void reload(); void reloadQueue(); } }, CONNECTIONS_POLL_MS);
     return () => clearInterval(timer);
-  }, [reload]);
+  }, [reload, reloadQueue]);
 
   async function toggle(transport: BrokerTransport, enabled: boolean) {
     setBusy(transport);
@@ -52,6 +55,7 @@ export function ConnectionsPanel() {
           action={<Button onClick={() => void reload()}>{t('common.retry')}</Button>} />
       ) : !status.data ? <Loading /> : (
         <div className="connections">
+          {can('customers.write') && <HttpIntakeCard workspaceId={workspace.id} queue={queue.data} />}
           {status.data.transports.map((s) => (
             <ConnectionCard key={s.transport} status={s} canManage={can('customers.manage')} busy={busy === s.transport} onToggle={(on) => void toggle(s.transport, on)} />
           ))}

@@ -37,3 +37,9 @@ export function publishExample(s: Pick<TransportStatus, 'transport' | 'address' 
   }
   return [`nats --server nats://${host}:${port} pub ${q(address)} \\\n  -H ${q(`Authorization: Bearer ${KEY_PLACEHOLDER}`)} \\\n  ${q(EVENT)}`];
 }
+
+/** A curl command that sends one batch to the HTTP door of a workspace (`origin`: where the app is served). */
+export function httpExample(origin: string, workspaceId: string): string {
+  const body = `{"events":[${EVENT}]}`;
+  return `curl -X POST ${q(`${origin}/api/workspaces/${workspaceId}/events`)} -H ${q(`Authorization: Bearer ${KEY_PLACEHOLDER}`)} -H 'Content-Type: application/json' -H 'Idempotency-Key: batch-0001' -d ${q(body)}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostPort, KEY_PLACEHOLDER, publishExample } from './connection-examples';
+import { hostPort, httpExample, KEY_PLACEHOLDER, publishExample } from './connection-examples';
 
 describe('broker connection examples', () => {
   it('takes host and port from the broker URL, with the usual ports when there is none', () => {
@@ -22,5 +22,13 @@ describe('broker connection examples', () => {
     expect(cmd).toContain("pub 'touchpoint.ws-1.events'");
     expect(cmd).toContain(`-H 'Authorization: Bearer ${KEY_PLACEHOLDER}'`);
     expect(JSON.parse(/'(\{.*\})'$/.exec(cmd)![1])).toMatchObject({ type: 'track' });
+  });
+
+  it('sends one batch over HTTP to the workspace endpoint with the key, an idempotency key and a JSON body the API takes', () => {
+    const cmd = httpExample('https://cx.example.com', "ws-1'x");
+    expect(cmd).toContain(`'https://cx.example.com/api/workspaces/ws-1'\\''x/events'`);
+    expect(cmd).toContain(`-H 'Authorization: Bearer ${KEY_PLACEHOLDER}'`);
+    expect(cmd).toContain("-H 'Idempotency-Key: batch-0001'");
+    expect(JSON.parse(/-d '(\{.*\})'$/.exec(cmd)![1])).toEqual({ events: [expect.objectContaining({ type: 'track', userId: 'u-1001' })] });
   });
 });
