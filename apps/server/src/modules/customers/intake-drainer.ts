@@ -24,6 +24,11 @@ export interface IntakeDrainerOptions {
    * the door's pace and applied at full size once it passes.
    */
   busyMaxEvents: number;
+  /**
+   * While the door is busy, the share of this thread applying may take: after a transaction of
+   * t ms it rests t × (1 / busyShare − 1) ms. The door then keeps its pace through a burst.
+   */
+  busyShare: number;
   /** How often to look for batches queued elsewhere (ms). */
   pollMs: number;
   /** First wait after a failed attempt (ms); it doubles with each failure. */
@@ -44,7 +49,7 @@ export class IntakeDrainer implements BacklogGauge {
   readonly stats = { applied: 0, batches: 0 };
 
   constructor(private readonly deps: Deps, opts: Partial<IntakeDrainerOptions> = {}) {
-    this.opts = { maxEvents: 5000, busyMaxEvents: 250, pollMs: 1000, retryMs: 1000, log: (e, m) => console.error(m, e), ...opts };
+    this.opts = { maxEvents: 5000, busyMaxEvents: 250, busyShare: 1 / 3, pollMs: 1000, retryMs: 1000, log: (e, m) => console.error(m, e), ...opts };
   }
 
   private lastQueuedAt = 0;
@@ -91,14 +96,17 @@ export class IntakeDrainer implements BacklogGauge {
 
   private async drain(): Promise<void> {
     while (!this.stopped) {
-      const group = pickGroup(await this.nextHeads(), this.doorBusy() ? this.opts.busyMaxEvents : this.opts.maxEvents);
+      const busy = this.doorBusy();
+      const group = pickGroup(await this.nextHeads(), busy ? this.opts.busyMaxEvents : this.opts.maxEvents);
       if (!group.length) break;
       // Let the SQLite writer thread (the door's inserts) commit first: this connection would
       // otherwise wait for the lock on the event loop's thread.
       await this.deps.bulkWriter?.settled();
+      const started = performance.now();
       if (!(await this.apply(group)) && group.length > 1) for (const one of group) await this.apply([one]);
-      // Requests waiting on the event loop go before the next group.
-      await new Promise((r) => setImmediate(r));
+      // Requests waiting on the event loop go before the next group; during a burst they get most of it.
+      const rest = busy ? (performance.now() - started) * (1 / this.opts.busyShare - 1) : 0;
+      await new Promise((r) => (rest >= 1 ? setTimeout(r, rest) : setImmediate(r)));
     }
     await this.refreshBacklog();
   }
