@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellsOf, countsOf, CubeDelta, isCounted, MEASURES, type CubeSource } from './cube.js';
-import { localDay, startOfLocalDay } from './local-day.js';
+import { localDay, startOfLocalDay } from '../../platform/time/local-day.js';
 
 const source = fc.record({
   id: fc.uuid(), workspace_id: fc.constantFrom('w1', 'w2'), survey_id: fc.constantFrom('s1', 's2'), status: fc.constantFrom('complete', 'partial'),
@@ -85,7 +85,7 @@ describe('local days', () => {
 describe('month planning', () => {
   it('covers the range exactly once: whole months from month cells, the rest from day cells', async () => {
     const { splitByMonths } = await import('./metrics.service.js');
-    const { addDays } = await import('./local-day.js');
+    const { addDays } = await import('../../platform/time/local-day.js');
     expect(splitByMonths('2024-01-01', '2026-01-01')).toEqual({ months: { from: '2024-01', to: '2025-12' }, days: [{ from: '2026-01-01', to: '2026-01-01' }] });
     expect(splitByMonths('2026-02-10', '2026-03-05')).toEqual({ months: null, days: [{ from: '2026-02-10', to: '2026-03-05' }] });
     fc.assert(fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 500 }), (a, len) => {

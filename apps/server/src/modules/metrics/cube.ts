@@ -19,7 +19,7 @@
  * analysis is stored (sentiment-cube.ts), after the response itself.
  */
 import type { SentimentSums } from '@touchpoint/shared';
-import { localDay } from './local-day.js';
+import { localDay } from '../../platform/time/local-day.js';
 
 export const NPS_BINS = 11, CSAT_BINS = 5, CES_BINS = 7;
 export const MEASURES = ['n', 'complete',

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { workspaceOf } from '../../platform/http/access.js';
-import { isValidTimeZone } from './local-day.js';
+import { isValidTimeZone } from '../../platform/time/local-day.js';
 import { INTERVALS, daysBetween } from './periods.js';
 import { queryMetrics, type Breakdown } from './metrics.service.js';
 import { getMetricSettings, updateMetricSettings } from './settings.service.js';

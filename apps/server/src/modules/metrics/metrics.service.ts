@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../../deps.js';
 import { toNumber } from '../../platform/db/dialect.js';
 import { CES_AT, CSAT_AT, MEASURES, NPS_AT, type CubeSettings, type Counts, countsOf, sentimentOfCounts } from './cube.js';
-import { addDays, localDay, startOfLocalDay } from './local-day.js';
+import { addDays, localDay, startOfLocalDay } from '../../platform/time/local-day.js';
 import { findSettings } from './metrics.repo.js';
 import { currentWeights } from './config.service.js';
 import { periodOf, previousRange, type Interval } from './periods.js';

@@ -1,7 +1,7 @@
 /** The "latest open-text answers" tile: the newest free-text answers under the dashboard's filters. */
 import type { Deps } from '../../deps.js';
 import { listSurveys } from '../surveys/index.js';
-import { addDays, startOfLocalDay } from './local-day.js';
+import { addDays, startOfLocalDay } from '../../platform/time/local-day.js';
 import { findSettings } from './metrics.repo.js';
 import type { MetricsQuery } from './metrics.service.js';
 

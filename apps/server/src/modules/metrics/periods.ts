@@ -1,5 +1,5 @@
 /** Grouping local days into reporting periods. */
-import { addDays } from './local-day.js';
+import { addDays } from '../../platform/time/local-day.js';
 
 export const INTERVALS = ['day', 'week', 'month', 'total'] as const;
 export type Interval = (typeof INTERVALS)[number];
