@@ -5,32 +5,16 @@
  * last acknowledgement arrives. A last life applies what is left. Then every acknowledged event is
  * stored exactly once (by idempotency key), and no batch is left in the queue.
  */
-import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config.js';
 import { openStore } from '../src/server.js';
-import { childStore, runCli, startServe } from './processes.js';
+import { childStore, rawRequest as request, runCli, startServe } from './processes.js';
 
 const LIVES = 6;
 const BATCHES_PER_LIFE = 6;
 const EVENTS_PER_BATCH = 250;
 const store = childStore();
 afterAll(async () => { await store.destroy(); });
-
-/** One request on a fresh connection; `onEnd` runs synchronously when the last byte arrives. */
-function request(url: string, method: string, body: unknown, headers: Record<string, string>, onEnd?: (status: number) => void): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(url, { method, agent: false, headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => { text += c; });
-      res.on('end', () => { onEnd?.(res.statusCode!); resolve({ status: res.statusCode!, body: text }); });
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 
 let workspaceId: string;
 let auth: Record<string, string>;
@@ -55,7 +39,7 @@ it(`stores every acknowledged event once across ${LIVES} SIGKILLs while batches 
       const events = Array.from({ length: EVENTS_PER_BATCH }, (_, i) => (i % 5 === 0
         ? { type: 'identify', userId: `k-${(life * 997 + b * 31 + i) % 400}`, email: `k${(life * 997 + b * 31 + i) % 400}@example.org`, traits: { life } }
         : { type: 'track', userId: `k-${(life * 997 + b * 31 + i) % 400}`, event: `Kill ${life}` }));
-      return request(url, 'POST', { events }, { ...auth, 'idempotency-key': batchKey }, (status) => {
+      return request(url, 'POST', { events }, { ...auth, 'idempotency-key': batchKey }, ({ status }) => {
         if (status === 202 && ++answered === BATCHES_PER_LIFE) server.child.kill('SIGKILL');
       }).then((r) => {
         expect(r.status, r.body).toBe(202);

@@ -9,12 +9,11 @@
  * public responses and a batch of 3 (350 acknowledged responses, 50 kills, each right after an
  * acknowledgement); DURABILITY_LIVES=200 gives one kill per public response.
  */
-import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config.js';
 import { openStore } from '../src/server.js';
 import { SAMPLE_SURVEY } from './harness.js';
-import { childStore, runCli, startServe } from './processes.js';
+import { childStore, rawRequest as request, runCli, startServe } from './processes.js';
 
 const TOTAL = 200;
 const LIVES = Number(process.env.DURABILITY_LIVES ?? 50);
@@ -22,26 +21,6 @@ const PER_LIFE = Math.ceil(TOTAL / LIVES);
 const BATCH = 3;
 const store = childStore({ PUBLIC_RATE_LIMIT: '1000000' });
 afterAll(async () => { await store.destroy(); });
-
-interface Reply { status: number; body: string; cookies: string[] }
-/** One request on a fresh connection; `onEnd` runs synchronously when the last byte arrives. */
-function request(url: string, method: string, body?: unknown, headers: Record<string, string> = {}, onEnd?: (r: Reply) => void): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(url, { method, agent: false, headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => { text += c; });
-      res.on('end', () => {
-        const r = { status: res.statusCode!, body: text, cookies: ([] as string[]).concat(res.headers['set-cookie'] ?? []) };
-        onEnd?.(r);
-        resolve(r);
-      });
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 
 let survey: { id: string; publicId: string };
 let batchUrl: (base: string) => string;

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,4 +71,27 @@ export async function startServe(env: NodeJS.ProcessEnv, opts: { nodeArgs?: stri
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited (${code}) before it was ready: ${err}`)); });
   });
   return { child, url, exited };
+}
+
+export interface Reply { status: number; body: string; cookies: string[] }
+/**
+ * One request on a fresh connection (no keep-alive, so a killed server leaves nothing pooled);
+ * `onEnd` runs synchronously when the last byte arrives, before anything else can run.
+ */
+export function rawRequest(url: string, method: string, body?: unknown, headers: Record<string, string> = {}, onEnd?: (r: Reply) => void): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(url, { method, agent: false, headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => { text += c; });
+      res.on('end', () => {
+        const r = { status: res.statusCode!, body: text, cookies: ([] as string[]).concat(res.headers['set-cookie'] ?? []) };
+        onEnd?.(r);
+        resolve(r);
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

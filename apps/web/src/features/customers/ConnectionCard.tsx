@@ -60,13 +60,21 @@ export function ConnectionCard({ status: s, canManage, busy, onToggle }: { statu
           </ul>
         </div>
       )}
-      <details className="import-help" data-testid="connection-example">
-        <summary>{t('customers.connections.example')}</summary>
-        <div className="stack-sm">
-          <p className="small">{t(`customers.connections.exampleText.${s.transport}`)}</p>
-          {publishExample(s).map((cmd) => <pre key={cmd} className="code small"><code>{cmd}</code></pre>)}
-        </div>
-      </details>
+      <ConnectionExample text={t(`customers.connections.exampleText.${s.transport}`)} commands={publishExample(s)} />
     </article>
+  );
+}
+
+/** The folded example of a connection: what to know, then commands to copy. */
+export function ConnectionExample({ text, commands }: { text: string; commands: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <details className="import-help" data-testid="connection-example">
+      <summary>{t('customers.connections.example')}</summary>
+      <div className="stack-sm">
+        <p className="small">{text}</p>
+        {commands.map((cmd) => <pre key={cmd} className="code small"><code>{cmd}</code></pre>)}
+      </div>
+    </details>
   );
 }

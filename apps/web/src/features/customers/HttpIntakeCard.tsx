@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { currentUiLanguage } from '../../lib/i18n';
 import { Badge } from '../../ui/Badge';
 import { CopyButton } from '../../ui/CopyButton';
+import { ConnectionExample } from './ConnectionCard';
 import { httpExample } from './connection-examples';
 
 /**
@@ -51,13 +52,7 @@ export function HttpIntakeCard({ workspaceId, queue }: { workspaceId: string; qu
           </ul>
         </div>
       )}
-      <details className="import-help" data-testid="connection-example">
-        <summary>{t('customers.connections.example')}</summary>
-        <div className="stack-sm">
-          <p className="small">{t('customers.connections.exampleText.http')}</p>
-          <pre className="code small"><code>{httpExample(window.location.origin, workspaceId)}</code></pre>
-        </div>
-      </details>
+      <ConnectionExample text={t('customers.connections.exampleText.http')} commands={[httpExample(window.location.origin, workspaceId)]} />
     </article>
   );
 }
