@@ -45,7 +45,7 @@ export class IntakeDrainer implements BacklogGauge {
   private stopped = true;
   private timer: NodeJS.Timeout | null = null;
   private readonly opts: IntakeDrainerOptions;
-  /** Events applied and batches given up since start (for the bench and the logs). */
+  /** Events and batches this node applied since it started (two nodes may both count a batch's events). */
   readonly stats = { applied: 0, batches: 0 };
 
   constructor(private readonly deps: Deps, opts: Partial<IntakeDrainerOptions> = {}) {

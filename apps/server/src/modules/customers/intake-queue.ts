@@ -19,7 +19,6 @@ import { eventKey, parseEvents, traitDefinitionMap, type IntakeCtx } from './int
 /** After a failed attempt a batch waits retryMs × 2^attempts, at most this long, before the next. */
 export const MAX_RETRY_DELAY_MS = 3600_000;
 
-
 const INSERT_SQL = 'INSERT INTO customer_intake_queue (id, workspace_id, actor, transport, event_count, events, attempts, error, next_attempt_at, received_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, NULL, ?)';
 
 /**
