@@ -23,13 +23,20 @@ const INSERT_SQL = 'INSERT INTO customer_intake_queue (id, workspace_id, actor, 
 
 /**
  * Erasing a person while some of the workspace's events wait here could be undone when they are
- * applied (they may carry the person's identifiers): the erasure asks to be retried instead.
+ * applied (they may carry the person's identifiers): the erasure waits for them a moment, then
+ * asks to be retried instead.
  * Batches that failed to apply do not count, so a stuck batch never blocks an erasure.
  */
-export async function eventsPendingFor(trx: Trx, workspaceId: string): Promise<number> {
+export async function eventsPendingFor(trx: Trx | Deps['db'], workspaceId: string): Promise<number> {
   const row = await trx.selectFrom('customer_intake_queue').select((eb) => eb.fn.sum<number>('event_count').as('n'))
     .where('workspace_id', '=', workspaceId).where('attempts', '=', 0).executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** Waits (polling) until the workspace has no events waiting to be applied, or `ms` passed. */
+export async function queueSettled(deps: Deps, workspaceId: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while ((await eventsPendingFor(deps.db, workspaceId)) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
 }
 
 /** What the door knows of the backlog without a query per request (the drainer refreshes it). */

@@ -14,10 +14,13 @@ import { erasePersonResponses, personResponsesForExport } from '../responses/ind
 import { getProfile, personKeys, personOf, rootOrThrow } from './profiles.service.js';
 import * as repo from './customers.repo.js';
 import { leaveSegments } from './segments.repo.js';
-import { eventsPendingFor } from './intake-queue.js';
+import { eventsPendingFor, queueSettled } from './intake-queue.js';
 import { conflict } from '../../platform/http/errors.js';
 
 interface Ctx { workspaceId: string; actor: Actor }
+
+/** How long an erasure waits for the workspace's queued events before it asks to be retried (409). */
+const ERASE_WAITS_FOR_QUEUE_MS = 5000;
 
 export async function exportPerson(deps: Deps, ctx: Ctx, id: string) {
   const profile = await getProfile(deps, ctx.workspaceId, id);
@@ -38,6 +41,8 @@ export async function exportPerson(deps: Deps, ctx: Ctx, id: string) {
 
 export async function erasePerson(deps: Deps, ctx: Ctx, id: string): Promise<{ profiles: number; events: number; responses: number; respondents: number }> {
   // Identifiers are read (and decrypted) before the transaction; the transaction reads the person again.
+  // Events the workspace's door acknowledged may name this person: let them be applied first.
+  await queueSettled(deps, ctx.workspaceId, ERASE_WAITS_FOR_QUEUE_MS);
   const keys = personKeys(deps, (await personOf(deps, ctx.workspaceId, id)).identifiers);
   const result = await deps.writes.run(async (trx) => {
     await lockKey(trx, `customers:${ctx.workspaceId}`);
