@@ -16,9 +16,10 @@ import * as segRepo from './segments.repo.js';
 const DAY_MS = 86_400_000;
 const sinceOf = (days: number | undefined, now: number) => (days ? new Date(now - days * DAY_MS).toISOString() : null);
 
-export async function loadFacts(deps: Deps, workspaceId: string, roots: string[], needs: Needs, rules: ReadonlyMap<string, TraitRule>, now: number): Promise<PersonFacts[]> {
+/** `clusters`: the rows of these people's profiles when the caller has read them already. */
+export async function loadFacts(deps: Deps, workspaceId: string, roots: string[], needs: Needs, rules: ReadonlyMap<string, TraitRule>, now: number, clusters?: CustomersTable[]): Promise<PersonFacts[]> {
   if (!roots.length) return [];
-  const rows = await repo.clustersOf(deps.db, workspaceId, roots);
+  const rows = clusters ?? await repo.clustersOf(deps.db, workspaceId, roots);
   const byRoot = new Map<string, CustomersTable[]>(roots.map((r) => [r, []]));
   for (const r of rows) byRoot.get(r.merged_into ?? r.id)?.push(r);
   const profileIds = rows.map((r) => r.id);

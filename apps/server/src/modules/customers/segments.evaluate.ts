@@ -10,7 +10,7 @@ import { SegmentDefinition, type SegmentGroup, type TraitRule } from '@touchpoin
 import type { Deps } from '../../deps.js';
 import type { Trx } from '../../schema.js';
 import { lockKey } from '../../platform/db/dialect.js';
-import type { CustomerSegmentsTable } from './customers.tables.js';
+import type { CustomerSegmentsTable, CustomersTable } from './customers.tables.js';
 import { matches, needsOf, eventCountKey, scoreKey, type Needs } from './segment-conditions.js';
 import { loadFacts } from './segment-facts.js';
 import { traitDefinitionMap } from './intake.service.js';
@@ -35,9 +35,9 @@ export async function traitRules(deps: Deps, workspaceId: string): Promise<Map<s
   return new Map([...(await traitDefinitionMap(deps, workspaceId))].map(([k, d]) => [k, d.rule]));
 }
 
-/** Which of these people meet each segment now. */
-export async function matching(deps: Deps, workspaceId: string, segments: CompiledSegment[], roots: string[], now: number): Promise<Map<string, Set<string>>> {
-  const facts = await loadFacts(deps, workspaceId, roots, unionNeeds(segments.map((s) => s.needs)), await traitRules(deps, workspaceId), now);
+/** Which of these people meet each segment now (`clusters`: their profile rows, when already read). */
+export async function matching(deps: Deps, workspaceId: string, segments: CompiledSegment[], roots: string[], now: number, clusters?: CustomersTable[]): Promise<Map<string, Set<string>>> {
+  const facts = await loadFacts(deps, workspaceId, roots, unionNeeds(segments.map((s) => s.needs)), await traitRules(deps, workspaceId), now, clusters);
   const out = new Map<string, Set<string>>();
   for (const s of segments) out.set(s.id, new Set(facts.filter((f) => matches(s.def, f, now)).map((f) => f.id)));
   return out;
@@ -63,9 +63,10 @@ export async function reevaluatePeople(deps: Deps, workspaceId: string, profileI
   const roots = [...new Set(rows.filter((r) => r.workspace_id === workspaceId).map((r) => r.merged_into ?? r.id))];
   // Profiles that are no longer roots (merged away, by these events too) or no longer exist are members of nothing.
   const rootSet = new Set(roots);
-  const cluster = (await repo.clustersOf(deps.db, workspaceId, roots)).map((r) => r.id);
-  const gone = [...new Set([...profileIds, ...cluster])].filter((id) => !rootSet.has(id));
-  const want = segments.length ? await matching(deps, workspaceId, segments, roots, now) : new Map<string, Set<string>>();
+  // Read once: the members' ids here, the same rows for the facts below.
+  const clusters = await repo.clustersOf(deps.db, workspaceId, roots);
+  const gone = [...new Set([...profileIds, ...clusters.map((r) => r.id)])].filter((id) => !rootSet.has(id));
+  const want = segments.length ? await matching(deps, workspaceId, segments, roots, now, clusters) : new Map<string, Set<string>>();
   const at = new Date(now).toISOString();
   let changed = 0;
   await deps.writes.run(async (trx) => {
