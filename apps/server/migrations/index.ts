@@ -13,6 +13,7 @@ import * as m0010 from './2026-11-23-0010-customer-segments.js';
 import * as m0011 from './2026-11-23-0011-customer-transports.js';
 import * as m0012 from './2026-11-23-0012-customer-event-times.js';
 import * as m0013 from './2026-11-23-0013-customer-intake-queue.js';
+import * as m0014 from './2026-11-24-0014-cases.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-platform-and-surveys': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0011-customer-transports': m0011,
   '2026-11-23-0012-customer-event-times': m0012,
   '2026-11-23-0013-customer-intake-queue': m0013,
+  '2026-11-24-0014-cases': m0014,
 };

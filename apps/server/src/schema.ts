@@ -9,7 +9,8 @@ import type { DashboardsTables } from './modules/dashboards/dashboards.tables.js
 import type { AlertsTables } from './modules/alerts/alerts.tables.js';
 import type { TextTables } from './modules/text-analytics/text.tables.js';
 import type { CustomersTables } from './modules/customers/customers.tables.js';
+import type { CasesTables } from './modules/cases/cases.tables.js';
 
-export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables, DashboardsTables, AlertsTables, TextTables, CustomersTables {}
+export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables, DashboardsTables, AlertsTables, TextTables, CustomersTables, CasesTables {}
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;

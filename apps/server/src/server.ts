@@ -28,6 +28,7 @@ import { textRoutes, TextWorker } from './modules/text-analytics/index.js';
 import { customerRoutes, ImportRunner, IntakeDrainer, type IntakeDrainerOptions, refusesContact, responsesInSegment, segmentRoutes, SegmentWorker, traitOfResponses, type SegmentWorkerOptions } from './modules/customers/index.js';
 import { announceCustomerEvents, customerKpiRoutes } from './modules/customers/index.js';
 import { CustomerTransports, customerTransportRoutes } from './modules/customers/index.js';
+import { caseRoutes, caseSetupRoutes, CasesWorker, type CasesWorkerOptions } from './modules/cases/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -44,6 +45,8 @@ export interface Touchpoint {
   /** Customer events from MQTT and NATS JetStream, when configured (tests wait on it). */
   transports: CustomerTransports;
   segments: SegmentWorker;
+  /** Closed-loop cases: rules judging answers, notifications, the SLA clock (tests call its sweep). */
+  cases: CasesWorker;
   /** Starts listening; returns the base URL (used for links when PUBLIC_URL is unset). */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -93,6 +96,8 @@ export interface ServerOptions {
   segments?: Partial<Omit<SegmentWorkerOptions, 'log'>>;
   /** Event intake drainer pacing (tests shorten the poll and retry pauses). */
   intake?: Partial<Omit<IntakeDrainerOptions, 'log'>>;
+  /** SLA clock pacing (tests turn it off and sweep by hand). */
+  cases?: Partial<Omit<CasesWorkerOptions, 'log'>>;
 }
 
 export async function createServer(config: Config = loadConfig(), options: ServerOptions = {}): Promise<Touchpoint> {
@@ -130,6 +135,11 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   const transports = new CustomerTransports(deps, createAuthenticator(deps), (err, msg) => app.log.error({ err }, msg));
   customerTransportRoutes(app, deps, transports);
   announceCustomerEvents(deps);
+  // Closed-loop cases: rules open them from unhappy answers; agents work them; SLA clocks run on workers.
+  const cases = new CasesWorker(deps, { ...options.cases, log: (err, msg) => app.log.error({ err }, msg) });
+  caseSetupRoutes(app, deps);
+  caseRoutes(app, deps, (err, msg) => app.log.error({ err }, msg));
+  cases.listen();
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);
   serveWebApp(app, config.webDist ?? DEFAULT_WEB_DIST);
@@ -165,9 +175,10 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   if (config.worker) deps.outbox.start();
   if (config.worker) alerts.start();
   if (config.worker) transports.start();
+  if (config.worker) cases.start();
 
   return {
-    app, deps, store, recounts, text, imports, intake, segments, transports,
+    app, deps, store, recounts, text, imports, intake, segments, transports, cases,
     async listen(port = config.port, host = config.host) {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -184,6 +195,7 @@ export async function createServer(config: Config = loadConfig(), options: Serve
       await text.stop();
       await deps.outbox.stop();
       await alerts.stop();
+      await cases.stop();
       deps.hub.closeAll();
       await app.close();
       await store.close();

@@ -16,3 +16,4 @@ export * from './contracts/customers.js';
 export * from './contracts/customer-transports.js';
 export * from './contracts/segments.js';
 export * from './contracts/customer-kpis.js';
+export * from './contracts/cases.js';

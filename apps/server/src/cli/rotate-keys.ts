@@ -8,6 +8,7 @@ import { FieldCipher, loadKeyRing, rotateRing, saveKeyRing, type KeyRing } from 
 import { ENCRYPTED_COLUMNS } from '../modules/responses/index.js';
 import { ALERT_ENCRYPTED_COLUMNS } from '../modules/alerts/index.js';
 import { CUSTOMER_ENCRYPTED_COLUMNS } from '../modules/customers/index.js';
+import { CASE_ENCRYPTED_COLUMNS } from '../modules/cases/index.js';
 
 export async function rotateKeys(deps: Deps, onProgress?: (table: string, done: number) => void): Promise<{ ring: KeyRing; reencrypted: number; fromEnv: boolean }> {
   const fromEnv = Boolean(deps.config.encryptionKeys);
@@ -16,7 +17,7 @@ export async function rotateKeys(deps: Deps, onProgress?: (table: string, done: 
   // Save first: if re-encryption stops half-way, every value is still readable with the ring.
   if (!fromEnv) saveKeyRing(deps.config.dataDir, ring);
   let total = 0;
-  for (const spec of [...ENCRYPTED_COLUMNS, ...ALERT_ENCRYPTED_COLUMNS, ...CUSTOMER_ENCRYPTED_COLUMNS]) {
+  for (const spec of [...ENCRYPTED_COLUMNS, ...ALERT_ENCRYPTED_COLUMNS, ...CUSTOMER_ENCRYPTED_COLUMNS, ...CASE_ENCRYPTED_COLUMNS]) {
     let after = '';
     for (;;) {
       const rows = await deps.db.selectFrom(spec.table as 'respondents').select([sql.ref<string>(spec.id).as('id'), ...spec.columns.map((c) => sql.ref<string | null>(c).as(c))])

@@ -30,6 +30,12 @@ export const PERMISSIONS = [
   'customers.write',
   /** Merge and unmerge people, define traits. */
   'customers.manage',
+  /** See closed-loop cases, their timelines and the loop's numbers. */
+  'cases.read',
+  /** Work cases: reply, note, change status, priority and owner; set one's own availability. */
+  'cases.work',
+  /** Case rules, teams, agents, SLA policies, templates and statuses. */
+  'cases.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,9 +46,9 @@ const reading: readonly Permission[] = ['workspace.read', 'members.read', 'surve
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
   admin: everything,
-  analyst: [...reading, 'surveys.write', 'surveys.distribute', 'responses.write', 'responses.export', 'dashboards.manage', 'themes.manage', 'customers.read', 'customers.write'],
+  analyst: [...reading, 'surveys.write', 'surveys.distribute', 'responses.write', 'responses.export', 'dashboards.manage', 'themes.manage', 'customers.read', 'customers.write', 'cases.read'],
   // Agents serve customers: they see who they talk to.
-  agent: [...reading, 'surveys.distribute', 'responses.write', 'customers.read'],
+  agent: [...reading, 'surveys.distribute', 'responses.write', 'customers.read', 'cases.read', 'cases.work'],
   viewer: reading,
 };
 

@@ -5,30 +5,9 @@
  * A rule names the themes its case is about, which is what "one open case per customer per theme"
  * counts: the negative themes of the text when there are any, otherwise `general`.
  */
-import { z } from 'zod';
+import { CASE_CUES, CASE_METRICS, GENERAL_THEME, type CaseCondition, type CaseTrigger } from '@touchpoint/shared';
 
-export const CASE_METRICS = ['nps', 'csat', 'ces'] as const;
-export const CASE_CUES = ['anger', 'frustration', 'urgency'] as const;
-/** The theme key of a case whose answer names no theme. */
-export const GENERAL_THEME = 'general';
-
-export const CaseCondition = z.discriminatedUnion('kind', [
-  // NPS ≤ 6, CSAT ≤ 2, CES ≥ 5 …
-  z.object({ kind: z.literal('score'), metric: z.enum(CASE_METRICS), op: z.enum(['lte', 'gte']), value: z.number().int().min(0).max(10) }).strict(),
-  // Negative sentiment on a theme of the taxonomy (any theme when none is named).
-  z.object({ kind: z.literal('sentiment'), theme: z.string().min(1).max(64).optional() }).strict(),
-  z.object({ kind: z.literal('cue'), cue: z.enum(CASE_CUES) }).strict(),
-  z.object({ kind: z.literal('metadata'), key: z.string().min(1).max(64), op: z.enum(['eq', 'neq', 'in', 'contains']), value: z.union([z.string().max(200), z.array(z.string().max(200)).min(1).max(50)]) }).strict(),
-  // The customer gave at least `count` negative answers (this one included) in the last `days` days.
-  z.object({ kind: z.literal('history'), count: z.number().int().min(2).max(100), days: z.number().int().min(1).max(365) }).strict(),
-]);
-export type CaseCondition = z.infer<typeof CaseCondition>;
-
-export const CaseTrigger = z.object({
-  match: z.enum(['all', 'any']),
-  conditions: z.array(CaseCondition).min(1).max(20),
-}).strict();
-export type CaseTrigger = z.infer<typeof CaseTrigger>;
+export { CASE_CUES, CASE_METRICS, CaseCondition, CaseTrigger, GENERAL_THEME } from '@touchpoint/shared';
 
 /** What is known of one answer when the rules run. */
 export interface AnswerFacts {

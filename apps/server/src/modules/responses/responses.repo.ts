@@ -149,3 +149,21 @@ export async function respondentEmailHashes(db: Q, workspaceId: string, responde
   }
   return out;
 }
+
+/** What closed-loop rules read of an answer (the cases module, through index.ts). */
+const CASE_SOURCE_COLUMNS = ['id', 'workspace_id', 'survey_id', 'respondent_id', 'status', 'answers', 'channel', 'language', 'customer_external_id', 'metadata', 'nps', 'csat', 'ces', 'created_at'] as const;
+export type CaseSourceRow = Pick<ResponsesTable, (typeof CASE_SOURCE_COLUMNS)[number]>;
+
+export const responsesForCases = (db: Q, workspaceId: string, ids: string[]): Promise<CaseSourceRow[]> =>
+  ids.length ? db.selectFrom('responses').select(CASE_SOURCE_COLUMNS).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute() : Promise.resolve([]);
+
+/** Complete responses of a workspace created in [from, to), in (created_at, id) order after a cursor: the rules' dry run. */
+export const responsesForCasesBetween = (db: Q, workspaceId: string, from: string, to: string, after: { at: string; id: string } | null, limit: number): Promise<CaseSourceRow[]> => {
+  let q = db.selectFrom('responses').select(CASE_SOURCE_COLUMNS).where('workspace_id', '=', workspaceId).where('created_at', '>=', from).where('created_at', '<', to).where('status', '=', 'complete');
+  if (after) q = q.where((eb) => eb.or([eb('created_at', '>', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '>', after.id)])]));
+  return q.orderBy('created_at').orderBy('id').limit(limit).execute();
+};
+
+/** Respondents' encrypted contact fields and email hash (to reach the customer of a case). */
+export const respondentContacts = (db: Q, workspaceId: string, ids: string[]) =>
+  ids.length ? db.selectFrom('respondents').select(['id', 'email_enc', 'email_hash', 'name_enc', 'external_id']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute() : Promise.resolve([]);

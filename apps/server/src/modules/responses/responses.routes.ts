@@ -102,5 +102,5 @@ export function responseRoutes(app: FastifyInstance, deps: Deps) {
     config: { access: { kind: 'workspace', permission: 'surveys.distribute' } },
     schema: { tags: ['surveys'], summary: 'Email invitations with single-use links (recontact throttle applies; people who refused surveys or email are skipped: noConsent)', params: WidSid,
       body: z.object({ recipients: z.array(z.object({ email: z.string().trim().email().max(320), name: z.string().max(200).optional(), language: z.string().max(20).optional(), customerExternalId: z.string().max(200).optional() }).strict()).min(1).max(1000) }).strict() },
-  }, async (req) => sendSurveyInvites(deps, workspaceOf(req), req.params.sid, req.body.recipients));
+  }, async (req) => { const { invited: _invited, ...result } = await sendSurveyInvites(deps, workspaceOf(req), req.params.sid, req.body.recipients); return result; });
 }

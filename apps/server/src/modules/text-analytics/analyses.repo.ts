@@ -106,3 +106,9 @@ export async function explorerFacets(db: Q, f: ExplorerFilter) {
   const pairs = (rows: { key: string; n: number | string }[]) => rows.map((r) => [r.key, Number(r.n)] as const);
   return { total: Number(total?.n ?? 0), sentiment: pairs(sentiment), language: pairs(language), themes: pairs(themes) };
 }
+
+/** What closed-loop rules read of analysed answers: sentiment, themes and cues per response. */
+export const analysesForCases = (db: Q, responseIds: string[]) =>
+  responseIds.length
+    ? db.selectFrom('text_analyses').select(['response_id', 'text', 'sentiment_score', 'sentiment_label', 'themes', 'cues']).where('response_id', 'in', responseIds).execute()
+    : Promise.resolve([]);

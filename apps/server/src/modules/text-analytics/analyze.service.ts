@@ -106,8 +106,9 @@ async function storeAnalyses(trx: Trx, results: Analysed[]): Promise<number> {
     const tags: TextAnalysisThemesTable[] = items.flatMap((x) => x.themes.map((t) => ({ analysis_id: x.row.id, workspace_id: workspaceId, theme_id: t.id, created_at: x.row.created_at })));
     await insertAnalyses(trx, items.map((x) => x.row), tags);
     await writeAudit(trx, { workspaceId, actor: SYSTEM_ACTOR, action: 'text.analyzed', targetType: 'text_analysis', targetId: items[0].row.id, details: { texts: items.length, modelVersion: MODEL_VERSION } });
-    // Sentiment moved: alert rules on it are evaluated for these surveys (modules/alerts listens).
-    await appendEvent(trx, workspaceId, 'text.analyzed', { texts: items.length, surveyIds: [...new Set(items.map((x) => x.row.survey_id))] });
+    // Sentiment moved: alert rules on it are evaluated for these surveys (modules/alerts listens);
+    // closed-loop rules judge these answers now that their text is known (modules/cases listens).
+    await appendEvent(trx, workspaceId, 'text.analyzed', { texts: items.length, surveyIds: [...new Set(items.map((x) => x.row.survey_id))], responseIds: [...new Set(items.map((x) => x.row.response_id))] });
   }
   return fresh.length;
 }
