@@ -17,3 +17,4 @@ export * from './contracts/customer-transports.js';
 export * from './contracts/segments.js';
 export * from './contracts/customer-kpis.js';
 export * from './contracts/cases.js';
+export * from './reply-quality/reply-quality.js';
