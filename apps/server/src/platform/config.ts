@@ -16,6 +16,12 @@ export const ConfigSchema = z.object({
   sqliteSynchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
   smtpUrl: z.string().optional(),
   mailFrom: z.string().default('Touchpoint <no-reply@touchpoint.local>'),
+  /**
+   * Customers' replies to case mail, fetched from a mailbox (imap://user:pass@host:143/INBOX or
+   * imaps://…:993): the option for a mail server that cannot post raw MIME to the inbound endpoint.
+   */
+  casesImapUrl: z.string().url().refine((u) => /^imaps?:\/\//i.test(u), 'an imap:// or imaps:// address').optional(),
+  casesImapEveryMs: z.coerce.number().int().min(100).default(60_000),
   publicUrl: z.string().url().optional(),
   /** Field-encryption keys "id:base64key,id2:base64key"; the first is active. Falls back to dataDir/keys.json. */
   encryptionKeys: z.string().optional(),
@@ -95,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
+    casesImapUrl: env.CASES_IMAP_URL || undefined,
+    casesImapEveryMs: env.CASES_IMAP_EVERY_MS || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
     encryptionKeys: env.TOUCHPOINT_ENCRYPTION_KEYS || undefined,
     cookieSecure: env.COOKIE_SECURE === 'true' ? true : undefined,

@@ -70,22 +70,24 @@ const CUSTOMER: Actor = { type: 'public', id: 'customer', label: 'customer' };
 
 /**
  * A customer's email into its case. `workspaceId` is the inbound endpoint's workspace (from its
- * secret); a case of another workspace is never found. Returns the case and whether the message was
- * new (false: the same Message-ID came before).
+ * secret); a case of another workspace is never found. Null (a mailbox polled over IMAP serves every
+ * workspace): only the reply address and the thread find the case, never a subject tag alone.
+ * Returns the case and whether the message was new (false: the same Message-ID came before).
  */
-export async function receiveMail(deps: Deps, workspaceId: string, raw: Buffer): Promise<{ caseId: string; stored: boolean; autoReply: boolean }> {
+export async function receiveMail(deps: Deps, scope: string | null, raw: Buffer): Promise<{ caseId: string; stored: boolean; autoReply: boolean }> {
   const mail = await parseInboundMail(raw);
   const base = replyBase(deps);
   const token = findCaseToken(mail.to, base) ?? findCaseTokenInThread(mail.inReplyTo, mail.references);
   let row = token ? await repo.findCaseByToken(deps.db, token) : undefined;
-  if (!row) {
+  if (!row && scope) {
     const number = parseSubjectTag(mail.subject);
-    const candidate = number !== null ? await repo.findCaseByNumber(deps.db, workspaceId, number) : undefined;
+    const candidate = number !== null ? await repo.findCaseByNumber(deps.db, scope, number) : undefined;
     // A subject tag alone is guessable: only the case's own customer may use it.
     if (candidate && mail.from && candidate.customer_email_hash === deps.cipher.lookupHash(normaliseEmail(mail.from.address))) row = candidate;
   }
-  if (!row || row.workspace_id !== workspaceId) throw new AppError(404, 'case_not_found', 'no case of this workspace matches this message (reply address, thread or subject tag)');
+  if (!row || (scope && row.workspace_id !== scope)) throw new AppError(404, 'case_not_found', 'no case of this workspace matches this message (reply address, thread or subject tag)');
   const caseId = row.id;
+  const workspaceId = row.workspace_id;
   const messageId = mail.messageId ?? `sha256:${hashToken(raw.toString('latin1')).slice(0, 40)}`;
   const stored = await deps.db.transaction().execute(async (trx) => {
     const known = await trx.selectFrom('case_mail_ids').select('case_id').where('message_id', '=', messageId).executeTakeFirst();

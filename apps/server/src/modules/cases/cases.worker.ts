@@ -24,13 +24,28 @@ import * as repo from './cases.repo.js';
 import * as setup from './setup.repo.js';
 import { listPolicies } from './setup.service.js';
 import { webhookSecretOf } from './rules.service.js';
+import { receiveMail } from './case-mail.service.js';
+import { ImapPoller, type ImapPollerConfig } from './imap-poller.js';
+import { AppError } from '../../platform/http/errors.js';
 
 export interface CasesWorkerOptions { slaEveryMs?: number; log: (err: unknown, msg: string) => void }
+
+/** imap://user:pass@host:port/MAILBOX → the poller's settings (imaps: TLS, port 993 by default). */
+export function imapConfigOf(url: string): ImapPollerConfig {
+  const u = new URL(url);
+  const secure = u.protocol === 'imaps:';
+  return {
+    host: u.hostname, port: u.port ? Number(u.port) : secure ? 993 : 143, secure,
+    user: decodeURIComponent(u.username), password: decodeURIComponent(u.password),
+    mailbox: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'INBOX',
+  };
+}
 
 const RAISE: Record<string, string> = { low: 'normal', normal: 'high', high: 'urgent', urgent: 'urgent' };
 
 export class CasesWorker {
   private timer: NodeJS.Timeout | null = null;
+  private imap: ImapPoller | null = null;
   private sweeping: Promise<void> | null = null;
   constructor(private readonly deps: Deps, private readonly opts: CasesWorkerOptions) {}
 
@@ -61,11 +76,31 @@ export class CasesWorker {
     if (this.timer) return;
     this.timer = setInterval(() => void this.sweep(), this.opts.slaEveryMs ?? 15_000);
     this.timer.unref();
+    const url = this.deps.config.casesImapUrl;
+    if (url) {
+      this.imap = new ImapPoller(imapConfigOf(url), (raw) => this.fromMailbox(raw), { onError: (err) => this.opts.log(err, 'case mailbox poll failed') });
+      this.imap.start(this.deps.config.casesImapEveryMs);
+    }
+  }
+
+  /**
+   * One message from the polled mailbox. A message no case matches, or one that cannot be read, is
+   * a lasting answer: it resolves (the poller marks it seen) instead of coming back every poll.
+   */
+  private async fromMailbox(raw: Buffer): Promise<void> {
+    try {
+      await receiveMail(this.deps, null, raw);
+    } catch (err) {
+      if (err instanceof AppError && err.statusCode < 500) { this.opts.log(err, 'case mailbox: message set aside'); return; }
+      throw err;
+    }
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.imap?.stop();
+    this.imap = null;
     await this.sweeping;
   }
 
