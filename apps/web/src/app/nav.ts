@@ -4,7 +4,7 @@
  */
 import type { Permission } from '@touchpoint/shared';
 
-export type NavIcon = 'home' | 'surveys' | 'settings' | 'alerts' | 'dashboards' | 'texts' | 'customers';
+export type NavIcon = 'home' | 'surveys' | 'settings' | 'alerts' | 'dashboards' | 'texts' | 'customers' | 'cases';
 
 export interface NavEntry {
   id: string;
@@ -25,6 +25,7 @@ const entries: NavEntry[] = [
   { id: 'customers', labelKey: 'nav.customers', icon: 'customers', path: (w) => `/w/${w}/customers`, permission: 'customers.read',
     // Segment pages live beside the customers they group.
     matches: (p, w) => p.startsWith(`/w/${w}/customers`) || p.startsWith(`/w/${w}/segments`) },
+  { id: 'cases', labelKey: 'cases.nav', icon: 'cases', path: (w) => `/w/${w}/cases`, permission: 'cases.read' },
   { id: 'alerts', labelKey: 'nav.alerts', icon: 'alerts', path: (w) => `/w/${w}/alerts`, permission: 'responses.read' },
   { id: 'settings', labelKey: 'nav.settings', icon: 'settings', path: (w) => `/w/${w}/settings/members`, permission: 'members.read', matches: (p, w) => p.startsWith(`/w/${w}/settings`) },
 ];

@@ -20,6 +20,10 @@ const TextsPage = named(() => import('../features/text/TextsPage'), 'TextsPage')
 const CustomersPage = named(() => import('../features/customers/CustomersPage'), 'CustomersPage');
 const CustomerProfilePage = named(() => import('../features/customers/CustomerProfilePage'), 'CustomerProfilePage');
 const SegmentPage = named(() => import('../features/customers/SegmentPage'), 'SegmentPage');
+const CasesInboxPage = named(() => import('../features/cases/CasesInboxPage'), 'CasesInboxPage');
+const CasePage = named(() => import('../features/cases/CasePage'), 'CasePage');
+const CaseSetupPage = named(() => import('../features/cases/settings/CaseSetupPage'), 'CaseSetupPage');
+const LoopMetricsPage = named(() => import('../features/cases/loop/LoopMetricsPage'), 'LoopMetricsPage');
 
 export interface WorkspaceRoute {
   pattern: string;
@@ -42,4 +46,10 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { pattern: '/w/:wid/customers/:id', render: (p) => <CustomerProfilePage key={p.id} customerId={p.id} /> },
   { pattern: '/w/:wid/segments/new', render: () => <SegmentPage key="new" /> },
   { pattern: '/w/:wid/segments/:id', render: (p) => <SegmentPage key={p.id} segmentId={p.id} /> },
+  { pattern: '/w/:wid/cases', render: () => <CasesInboxPage /> },
+  // Before :caseId, which would otherwise take 'loop' for a case id ('setup' and 'loop' are never case ids).
+  { pattern: '/w/:wid/cases/setup/:section', render: (p) => <CaseSetupPage section={p.section} /> },
+  { pattern: '/w/:wid/cases/setup', render: () => <CaseSetupPage section="rules" /> },
+  { pattern: '/w/:wid/cases/loop', render: () => <LoopMetricsPage /> },
+  { pattern: '/w/:wid/cases/:caseId', render: (p) => <CasePage key={p.caseId} caseId={p.caseId} /> },
 ];

@@ -9,3 +9,4 @@ export const CASE_ENCRYPTED_COLUMNS = [
   { table: 'case_rules', id: 'id', columns: ['webhook_secret_enc'] },
   { table: 'cases', id: 'id', columns: ['customer_email_enc', 'customer_name_enc'] },
 ] as const;
+export { seedDemoCases } from './demo-cases.js';

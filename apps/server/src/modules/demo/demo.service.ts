@@ -11,15 +11,18 @@ import type { Survey } from '@touchpoint/shared';
 import { DEMO_SURVEYS } from './demo-surveys.js';
 import { generateDemoResponses, type DemoResponse } from './demo-generator.js';
 import { seedDemoCustomers } from './customers-demo.js';
+import { seedDemoCases } from '../cases/index.js';
 
 export const DEMO_LOGIN = { email: 'demo@touchpoint.local', password: 'touchpoint-demo' };
 
 export async function seedDemo(deps: Deps, opts: { responses?: number; seed?: number; onProgress?: (done: number, total: number) => void } = {}) {
   const total = opts.responses ?? 20_000;
-  const { workspaceId } = await createWorkspaceWithOwner(deps, { name: 'Demo: Lotus Mart 蓮花商城', ownerEmail: DEMO_LOGIN.email, ownerName: 'Demo Owner', password: DEMO_LOGIN.password });
+  const { workspaceId, userId } = await createWorkspaceWithOwner(deps, { name: 'Demo: Lotus Mart 蓮花商城', ownerEmail: DEMO_LOGIN.email, ownerName: 'Demo Owner', password: DEMO_LOGIN.password });
   const ctx = { workspaceId, actor: SYSTEM_ACTOR };
   const surveys: Survey[] = [];
   for (const input of DEMO_SURVEYS) surveys.push(await createSurvey(deps, ctx, input, 'live'));
+  // Before the answers: their analysis (in the background) has the rules judge the recent ones.
+  await seedDemoCases(deps, ctx, userId);
   const byId = new Map(surveys.map((s) => [s.id, s]));
   const pending = new Map<string, DemoResponse[]>();
   let done = 0;

@@ -13,9 +13,11 @@ import { API_KEY_SCOPES, CHANNELS, QUESTION_TYPES, ROLES, SURVEY_STATUSES } from
 import en from './en.json';
 import zhHant from './zh-Hant.json';
 import zhHans from './zh-Hans.json';
+import { withCaseLocales } from './case-locales';
 
 type Tree = { [k: string]: string | Tree };
-const LOCALES: Record<string, Tree> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+// The closed-loop screens' strings are mounted under cases.* and casesAdmin.* as the app mounts them.
+const LOCALES = { en: withCaseLocales('en', en), 'zh-Hant': withCaseLocales('zh-Hant', zhHant), 'zh-Hans': withCaseLocales('zh-Hans', zhHans) } as unknown as Record<string, Tree>;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const SRC = fileURLToPath(new URL('../..', import.meta.url));
 
