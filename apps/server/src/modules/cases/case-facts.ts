@@ -30,7 +30,12 @@ function combineTexts(rows: TextRow[]): AnswerFacts['text'] {
   if (!rows.length) return undefined;
   const negative = rows.filter((r) => r.sentiment_label === 'negative');
   const label = negative.length ? 'negative' : rows.some((r) => r.sentiment_label === 'positive') ? 'positive' : 'neutral';
-  const themesOf = (list: TextRow[]) => [...new Set(list.flatMap((r) => (JSON.parse(r.themes) as { id: string }[]).map((t) => t.id)))];
+  // Most confident first: the case's main theme is the first of these.
+  const themesOf = (list: TextRow[]) => {
+    const best = new Map<string, number>();
+    for (const r of list) for (const t of JSON.parse(r.themes) as { id: string; confidence?: number }[]) best.set(t.id, Math.max(best.get(t.id) ?? 0, t.confidence ?? 0));
+    return [...best].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  };
   const cues: Record<string, boolean> = {};
   for (const r of rows) for (const [k, v] of Object.entries(JSON.parse(r.cues) as Record<string, boolean>)) if (v) cues[k] = true;
   return { score: Math.min(...rows.map((r) => r.sentiment_score)), label, themes: themesOf(negative.length ? negative : rows), cues };

@@ -26,24 +26,26 @@ import { calendarOf, ensureSettings, listPolicies } from './setup.service.js';
 /** Answers older than this do not open cases (an import of last year's answers is history, not a signal). */
 export const JUDGE_WINDOW_DAYS = 30;
 
-interface Plan { rule: CaseRulesTable; trigger: CaseTrigger; actions: CaseActions; theme: string }
+/**
+ * What an answer opens: the first matching rule (by position) decides priority, team and owner —
+ * one complaint is one case, however many rules it meets. `themes` are the case's themes (its
+ * negative themes, else `general`); `theme` the main one (the most confident): a customer's open
+ * case on any of `themes` takes the answer in, else a case opens on `theme`.
+ */
+export interface Plan { rule: CaseRulesTable; trigger: CaseTrigger; actions: CaseActions; theme: string; themes: string[] }
 
-/** Which rules match an answer, and the themes of their cases (the first rule by position wins a theme). */
-export async function planCases(deps: Deps, workspaceId: string, f: ResponseFacts, rules: CaseRulesTable[]): Promise<Plan[]> {
+export async function planCase(deps: Deps, workspaceId: string, f: ResponseFacts, rules: CaseRulesTable[]): Promise<Plan | null> {
   const parsed = rules.map((rule) => ({ rule, trigger: JSON.parse(rule.trigger) as CaseTrigger, actions: JSON.parse(rule.actions) as CaseActions }));
   const maxDays = Math.max(0, ...parsed.flatMap((p) => p.trigger.conditions.map((c) => (c.kind === 'history' ? c.days : 0))));
   const facts = maxDays ? { ...f.facts, negativesWithin: await negativeHistory(deps, workspaceId, f, maxDays) } : f.facts;
-  const plans: Plan[] = [];
-  const claimed = new Set<string>();
-  for (const p of parsed) {
-    if (!triggerHolds(p.trigger, facts)) continue;
-    for (const theme of caseThemes(p.trigger, facts)) {
-      if (claimed.has(theme)) continue;
-      claimed.add(theme);
-      plans.push({ ...p, theme });
-    }
-  }
-  return plans;
+  const match = parsed.find((p) => triggerHolds(p.trigger, facts));
+  if (!match) return null;
+  const themes = caseThemes(match.trigger, facts);
+  // The text's themes come most confident first (case-facts.ts).
+  const order = f.facts.text?.themes ?? [];
+  const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length);
+  const theme = [...themes].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))[0];
+  return { ...match, theme, themes };
 }
 
 export interface JudgeResult { judged: number; opened: string[]; linked: string[] }
@@ -65,11 +67,11 @@ export async function judgeResponses(deps: Deps, workspaceId: string, responseId
   await ensureSettings(deps, deps.db, workspaceId);
   const members = await listMembers(deps, workspaceId);
   for (const f of facts) {
-    const plans = await planCases(deps, workspaceId, f, rules);
+    const plan = await planCase(deps, workspaceId, f, rules);
     const outcome = await deps.db.transaction().execute(async (trx) => {
-      if (!(await repo.markJudged(trx, workspaceId, f.row.id, plans.length, new Date().toISOString()))) return null;
+      if (!(await repo.markJudged(trx, workspaceId, f.row.id, plan ? 1 : 0, new Date().toISOString()))) return null;
       const opened: string[] = [], linked: string[] = [];
-      for (const plan of plans) {
+      if (plan) {
         const r = await openOrLink(deps, trx, workspaceId, f, plan, members);
         (r.opened ? opened : linked).push(r.caseId);
       }
@@ -102,13 +104,22 @@ async function openOrLink(deps: Deps, trx: Trx, workspaceId: string, f: Response
     }
     return { caseId: existing.id, opened: false };
   };
-  const existing = await repo.findOpenCase(trx, workspaceId, openKey);
+  const openOn = async () => {
+    for (const t of [plan.theme, ...plan.themes]) {
+      const found = await repo.findOpenCase(trx, workspaceId, `${f.customer.key}|${t}`);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const existing = await openOn();
   if (existing) return link(existing);
 
-  // The number's row lock serialises creators in this workspace until commit (see takeCaseNumber).
-  const number = await repo.takeCaseNumber(trx, workspaceId);
-  const raced = await repo.findOpenCase(trx, workspaceId, openKey);
+  // The settings row's lock serialises creators in this workspace until commit; look again under
+  // it (another process may have just opened the case), then take the number.
+  await repo.lockCaseNumbers(trx, workspaceId);
+  const raced = await openOn();
   if (raced) return link(raced);
+  const number = await repo.takeCaseNumber(trx, workspaceId);
 
   const team = plan.actions.teamId ? await setup.team(trx, workspaceId, plan.actions.teamId) : undefined;
   const owner = await chooseOwner(trx, workspaceId, plan.actions, team ?? null, f, members);
@@ -128,7 +139,7 @@ async function openOrLink(deps: Deps, trx: Trx, workspaceId: string, f: Response
   };
   if (!(await repo.insertCaseUnlessOpen(trx, row))) return link((await repo.findOpenCase(trx, workspaceId, openKey))!);
   await repo.linkResponse(trx, workspaceId, row.id, f.row.id, 'trigger', now);
-  await repo.addEvent(trx, { workspace_id: workspaceId, case_id: row.id, at: now, kind: 'created', actor_type: 'system', actor_id: null, actor_label: null, data: { ruleId: plan.rule.id, ruleName: plan.rule.name, responseId: f.row.id, theme: plan.theme, scores: f.facts.scores, priority: plan.actions.priority } });
+  await repo.addEvent(trx, { workspace_id: workspaceId, case_id: row.id, at: now, kind: 'created', actor_type: 'system', actor_id: null, actor_label: null, data: { ruleId: plan.rule.id, ruleName: plan.rule.name, responseId: f.row.id, theme: plan.theme, themes: plan.themes, scores: f.facts.scores, priority: plan.actions.priority } });
   if (owner) {
     await repo.addEvent(trx, { workspace_id: workspaceId, case_id: row.id, at: now, kind: 'assigned', actor_type: 'system', actor_id: null, actor_label: null, data: { to: owner.userId, toName: owner.name, method: owner.method } });
     await setup.touchAgentAssigned(trx, workspaceId, owner.userId, now);

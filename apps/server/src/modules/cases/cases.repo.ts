@@ -25,6 +25,11 @@ export async function insertCaseUnlessOpen(trx: Trx, row: CasesTable): Promise<b
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+/** Locks the workspace's case numbering until commit (PostgreSQL; SQLite writes one at a time). */
+export async function lockCaseNumbers(trx: Trx, workspaceId: string): Promise<void> {
+  await lockingRead(trx.selectFrom('case_settings').select('next_number').where('workspace_id', '=', workspaceId), trx, 'update').execute();
+}
+
 /**
  * Takes the next case number of a workspace. The UPDATE locks the settings row until commit, so
  * case creation in one workspace is serialised across processes: numbers stay unique and the

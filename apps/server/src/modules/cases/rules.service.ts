@@ -16,7 +16,7 @@ import { responsesForCasesBetween } from '../responses/index.js';
 import { webhookUrlProblem } from '../alerts/index.js';
 import type { CaseRulesTable } from './cases.tables.js';
 import { loadFacts } from './case-facts.js';
-import { planCases } from './case-opening.service.js';
+import { planCase } from './case-opening.service.js';
 import { listAgents } from './setup.service.js';
 import * as repo from './setup.repo.js';
 
@@ -112,11 +112,13 @@ export async function dryRun(deps: Deps, workspaceId: string, input: RuleInput, 
     after = { at: rows[rows.length - 1].created_at, id: rows[rows.length - 1].id };
     scanned += rows.length;
     for (const f of await loadFacts(deps, workspaceId, [], rows)) {
-      const plans = await planCases(deps, workspaceId, f, [probe]);
-      if (!plans.length) continue;
+      const plan = await planCase(deps, workspaceId, f, [probe]);
+      if (!plan) continue;
       matched++;
-      for (const p of plans) keys.set(`${f.customer.key}|${p.theme}`, p.theme);
-      if (samples.length < 10) samples.push({ responseId: f.row.id, createdAt: f.row.created_at, themes: plans.map((p) => p.theme), nps: f.row.nps, csat: f.row.csat, ces: f.row.ces });
+      // As the engine merges: an answer joins the customer's case on any of its themes.
+      const customerThemes = [...keys.keys()].filter((k) => k.startsWith(`${f.customer.key}|`)).map((k) => k.slice(f.customer.key.length + 1));
+      if (!plan.themes.some((t) => customerThemes.includes(t)) && !customerThemes.includes(plan.theme)) keys.set(`${f.customer.key}|${plan.theme}`, plan.theme);
+      if (samples.length < 10) samples.push({ responseId: f.row.id, createdAt: f.row.created_at, themes: plan.themes, nps: f.row.nps, csat: f.row.csat, ces: f.row.ces });
     }
     if (rows.length < DRY_RUN_PAGE) break;
   }
