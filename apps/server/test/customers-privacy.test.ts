@@ -38,7 +38,12 @@ afterAll(async () => { await s.destroy(); });
 const npsTotal = async () => (await owner.get(`${base()}/metrics?from=2026-03-01&to=2026-03-31&interval=total`)).json().total.nps;
 
 describe('a person\'s data', () => {
-  it('exports everything about the person, including merged profiles and survey answers', async () => {
+  it('exports everything about the person, including merged profiles, survey answers and cases', async () => {
+    // A case about the person (by their email) and one about someone else.
+    const mine = await owner.post(`${base()}/cases`, { title: '包裹遲到', customerEmail: 'wang.xm@example.cn', customerName: '王小明' });
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect((await owner.post(`${base()}/cases/${mine.json().id}/notes`, { body: 'internal: VIP' })).statusCode).toBe(201);
+    expect((await owner.post(`${base()}/cases`, { title: 'Other', customerEmail: 'keep@example.org' })).statusCode).toBe(201);
     const res = await owner.get(`${base()}/customers/${person}/export`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toContain('.json');
@@ -50,6 +55,8 @@ describe('a person\'s data', () => {
     expect(data.responses.map((r: { nps: number }) => r.nps)).toEqual([2, 3]);
     expect(data.responses[0].answers).toEqual({ nps: 2, comment: '太慢了' });
     expect(data.respondents).toHaveLength(1);
+    expect(data.cases).toHaveLength(1);
+    expect(data.cases[0]).toMatchObject({ title: '包裹遲到', timeline: [{ kind: 'created' }] });
     const audit = (await owner.get(`${base()}/audit`)).json().items.find((a: { action: string }) => a.action === 'customers.exported');
     expect(audit).toMatchObject({ targetId: person, details: { profiles: 2, events: 4, responses: 2 } });
     expect(JSON.stringify(audit)).not.toContain('王小明');
@@ -59,7 +66,8 @@ describe('a person\'s data', () => {
     expect((await npsTotal()).n).toBe(3);
     const res = await owner.delete(`${base()}/customers/${person}`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ profiles: 2, events: 4, responses: 2, respondents: 1 });
+    expect(res.json()).toEqual({ profiles: 2, events: 4, responses: 2, respondents: 1, cases: 1 });
+    expect((await owner.get(`${base()}/cases?category=new`)).json().cases.map((c: { title: string }) => c.title)).toEqual(['Other']);
     expect((await owner.get(`${base()}/customers/${person}`)).statusCode).toBe(404);
     for (const q of ['erase-me', 'dev-erase', 'wang.xm@example.cn', '王小明']) expect((await owner.get(`${base()}/customers?q=${encodeURIComponent(q)}`)).json().items, q).toEqual([]);
     const left = await s.deps.db.selectFrom('customer_identifiers').select('customer_id').where('workspace_id', '=', wid).execute();
@@ -70,7 +78,7 @@ describe('a person\'s data', () => {
     expect(nps.nps).toBe(100);
     expect((await owner.get(`${base()}/customers/${other}`)).json().name).toBe('Keep Me');
     const audit = (await owner.get(`${base()}/audit`)).json().items.find((a: { action: string }) => a.action === 'customers.erased');
-    expect(audit.details).toEqual({ profiles: 2, events: 4, responses: 2, respondents: 1 });
+    expect(audit.details).toEqual({ profiles: 2, events: 4, responses: 2, respondents: 1, cases: 1 });
     expect((await owner.delete(`${base()}/customers/${person}`)).statusCode).toBe(404);
   });
 

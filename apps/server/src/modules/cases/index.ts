@@ -10,3 +10,4 @@ export const CASE_ENCRYPTED_COLUMNS = [
   { table: 'cases', id: 'id', columns: ['customer_email_enc', 'customer_name_enc'] },
 ] as const;
 export { seedDemoCases } from './demo-cases.js';
+export { erasePersonCases, personCasesForExport } from './privacy.js';

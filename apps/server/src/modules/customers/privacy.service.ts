@@ -11,6 +11,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { appendEvent } from '../../platform/events/outbox.js';
 import { lockKey } from '../../platform/db/dialect.js';
 import { erasePersonResponses, personResponsesForExport } from '../responses/index.js';
+import { erasePersonCases, personCasesForExport } from '../cases/index.js';
 import { getProfile, personKeys, personOf, rootOrThrow } from './profiles.service.js';
 import * as repo from './customers.repo.js';
 import { leaveSegments } from './segments.repo.js';
@@ -28,6 +29,7 @@ export async function exportPerson(deps: Deps, ctx: Ctx, id: string) {
   const events = await deps.db.selectFrom('customer_events').selectAll().where('customer_id', 'in', members).orderBy('occurred_at').orderBy('id').execute();
   const merges = await repo.mergesOf(deps.db, ctx.workspaceId, members);
   const answers = await personResponsesForExport(deps.db, ctx.workspaceId, personKeys(deps, profile.identifiers));
+  const cases = await personCasesForExport(deps.db, ctx.workspaceId, personKeys(deps, profile.identifiers));
   await deps.writes.run((trx) => writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'customers.exported', targetType: 'customer', targetId: profile.id, details: { profiles: members.length, events: events.length, responses: answers.responses.length } }));
   return {
     exportedAt: new Date().toISOString(),
@@ -36,10 +38,11 @@ export async function exportPerson(deps: Deps, ctx: Ctx, id: string) {
     merges: merges.map((m) => ({ id: m.id, survivorId: m.survivor_id, absorbedId: m.absorbed_id, reason: m.reason, mergedAt: m.merged_at, unmergedAt: m.unmerged_at })),
     respondents: answers.respondents,
     responses: answers.responses,
+    cases,
   };
 }
 
-export async function erasePerson(deps: Deps, ctx: Ctx, id: string): Promise<{ profiles: number; events: number; responses: number; respondents: number }> {
+export async function erasePerson(deps: Deps, ctx: Ctx, id: string): Promise<{ profiles: number; events: number; responses: number; respondents: number; cases: number }> {
   // Identifiers are read (and decrypted) before the transaction; the transaction reads the person again.
   // Events the workspace's door acknowledged may name this person: let them be applied first.
   await queueSettled(deps, ctx.workspaceId, ERASE_WAITS_FOR_QUEUE_MS);
@@ -52,6 +55,8 @@ export async function erasePerson(deps: Deps, ctx: Ctx, id: string): Promise<{ p
     const members = await repo.clusterMembers(trx, ctx.workspaceId, root);
     const events = Number((await trx.selectFrom('customer_events').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', 'in', members).executeTakeFirstOrThrow()).n);
     const answers = await erasePersonResponses(trx, ctx.workspaceId, keys);
+    // Their cases hold their address, name and messages: they go too.
+    const cases = await erasePersonCases(trx, ctx.workspaceId, keys);
     // Merge rows name two profiles; both go with the person (and rows tying them to anyone else).
     await trx.deleteFrom('customer_merges').where('survivor_id', 'in', members).execute();
     await trx.deleteFrom('customer_merges').where('absorbed_id', 'in', members).execute();
@@ -60,7 +65,7 @@ export async function erasePerson(deps: Deps, ctx: Ctx, id: string): Promise<{ p
     // By primary key alone: `members` are this workspace's (clusterMembers above), and with `workspace_id = ?`
     // beside an IN list of 5 or more, SQLite walks the whole workspace instead (see clustersOf).
     await trx.deleteFrom('customers').where('id', 'in', members).execute();
-    const counts = { profiles: members.length, events, responses: answers.responses, respondents: answers.respondents };
+    const counts = { profiles: members.length, events, responses: answers.responses, respondents: answers.respondents, cases };
     await writeAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'customers.erased', targetType: 'customer', targetId: root, details: counts });
     await appendEvent(trx, ctx.workspaceId, 'customers.person.erased', { id: root });
     for (const surveyId of answers.surveys) await appendEvent(trx, ctx.workspaceId, 'responses.response.deleted', { surveyId, erasure: true });
