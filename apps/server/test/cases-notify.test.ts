@@ -66,6 +66,19 @@ describe('a new case', () => {
   });
 });
 
+describe('the inbox search', () => {
+  it('finds cases by number, customer email and title words, taking % and _ literally', async () => {
+    const a = (await w.owner.post(base(), { title: 'Refund 50% off_sale', customerEmail: 'Pat@Example.com', theme: 'price' })).json();
+    const b = (await w.owner.post(base(), { title: 'Refund 50 dollars offXsale', theme: 'price' })).json();
+    const q = async (text: string) => (await w.owner.get(`${base()}?category=new&category=open&category=waiting&q=${encodeURIComponent(text)}`)).json().cases.map((c: { id: string }) => c.id).sort();
+    expect(await q('50%')).toEqual([a.id]);
+    expect(await q('off_sale')).toEqual([a.id]);
+    expect(await q('refund')).toEqual([a.id, b.id].sort());
+    expect(await q(`#${b.number}`)).toEqual([b.id]);
+    expect(await q('pat@example.com')).toEqual([a.id]);
+  });
+});
+
 describe('bad input', () => {
   const SEED = { seed: 20261124, numRuns: 60 };
   it('never makes the inbound endpoint answer 500', async () => {

@@ -51,7 +51,9 @@ function filtered(deps: Deps, workspaceId: string, q: ListQuery, me: string, wit
     const number = /^#?(\d{1,9})$/.exec(text);
     if (number) s = s.where('number', '=', Number(number[1]));
     else if (text.includes('@')) s = s.where('customer_email_hash', '=', deps.cipher.lookupHash(normaliseEmail(text)));
-    else s = s.where('title', 'like', `%${text.replace(/[%_]/g, (c) => `\\${c}`)}%`);
+    // ESCAPE spelled out (SQLite has no default escape character, PostgreSQL's is the backslash);
+    // lower() on both sides (PostgreSQL's LIKE minds case, SQLite's does not for ASCII).
+    else s = s.where(sql<boolean>`lower(title) like lower(${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}) escape '\\'`);
   }
   return s;
 }

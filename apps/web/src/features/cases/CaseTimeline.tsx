@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseEvent } from '@touchpoint/shared';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { currentUiLanguage } from '../../lib/i18n';
-import { CaseIcon } from './case-icons';
+import { Icon } from '../../ui/icons';
 import { actorName, eventView, type EventNames } from './case-events';
 
 /**
@@ -21,7 +21,7 @@ export function CaseTimeline({ events, names, now }: { events: CaseEvent[]; name
         <ol className="case-timeline">
           {items.map(({ e, v }) => (
             <li key={e.id} className={`case-event case-event-${v.tone}${e.kind === 'note' ? ' case-event-note' : ''}`} data-testid="case-event" data-kind={e.kind}>
-              <span className="case-event-icon" aria-hidden="true"><CaseIcon name={v.icon} /></span>
+              <span className="case-event-icon" aria-hidden="true"><Icon name={v.icon} /></span>
               <div className="case-event-body">
                 <div className="case-event-head">
                   <span className="case-event-text">{v.text}</span>

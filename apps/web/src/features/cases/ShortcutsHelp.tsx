@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../../ui/Modal';
-import { CaseIcon } from './case-icons';
+import { Icon } from '../../ui/icons';
 import { SHORTCUTS, type ShortcutScope } from './shortcuts';
 
 
@@ -25,7 +25,7 @@ export function ShortcutsButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslation();
   return (
     <button type="button" className="btn btn-ghost btn-sm" onClick={onClick} aria-label={t('cases.shortcuts.title')} title={t('cases.shortcuts.title')} data-testid="case-shortcuts-button">
-      <CaseIcon name="keyboard" /> <kbd>?</kbd>
+      <Icon name="keyboard" /> <kbd>?</kbd>
     </button>
   );
 }

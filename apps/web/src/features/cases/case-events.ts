@@ -15,12 +15,12 @@
  */
 import type { TFunction } from 'i18next';
 import { CASE_PRIORITIES, type CaseEvent, type CaseEventKind } from '@touchpoint/shared';
-import type { CaseIconName } from './case-icons';
+import type { IconName } from '../../ui/icons';
 
 export type EventTone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger' | 'info';
 
 export interface EventView {
-  icon: CaseIconName;
+  icon: IconName;
   tone: EventTone;
   text: string;
   /** A message's subject line, when there is one. */
@@ -47,13 +47,13 @@ const str = (d: Data, ...keys: string[]): string | null => {
 const strs = (d: Data, key: string): string[] => (Array.isArray(d[key]) ? (d[key] as unknown[]).filter((x): x is string => typeof x === 'string' && !!x) : []);
 const num = (d: Data, key: string): number | null => (typeof d[key] === 'number' && Number.isFinite(d[key]) ? d[key] as number : null);
 
-const ICON: Record<CaseEventKind, CaseIconName> = {
+const ICON: Record<CaseEventKind, IconName> = {
   created: 'spark', linked: 'link', assigned: 'person', status: 'flow', priority: 'flag', team: 'team', tags: 'tag', title: 'edit',
   note: 'note', email_out: 'mailOut', email_in: 'mailIn', sla_warning: 'clock', sla_breach: 'clock', escalated: 'up',
   root_cause: 'check', resurvey_sent: 'survey', resurvey_answered: 'survey', reopened: 'reopen', notified: 'bell',
 };
 
-export function eventIcon(kind: CaseEventKind): CaseIconName {
+export function eventIcon(kind: CaseEventKind): IconName {
   return ICON[kind] ?? 'spark';
 }
 
