@@ -18,3 +18,4 @@ export * from './contracts/segments.js';
 export * from './contracts/customer-kpis.js';
 export * from './contracts/cases.js';
 export * from './reply-quality/reply-quality.js';
+export * from './reply-templates.js';

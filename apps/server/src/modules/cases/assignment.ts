@@ -6,6 +6,8 @@
  * every method (a reply in the customer's language is not a nicety); `skill` also prefers agents
  * whose skills (product:app, region:tw …) match the case's metadata, then the least loaded.
  */
+import { customerUiLanguage } from '@touchpoint/shared';
+
 export type AssignmentMethod = 'round_robin' | 'least_loaded' | 'skill';
 
 export interface Candidate {
@@ -17,14 +19,7 @@ export interface Candidate {
 export interface CaseNeeds { language: string | null; skills: string[] }
 
 /** en, zh-Hant or zh-Hans for a response's language tag (zh-TW → zh-Hant …); null when unknown. */
-export function uiLanguageOf(tag: string | null | undefined): string | null {
-  if (!tag) return null;
-  const t = tag.toLowerCase();
-  if (/^zh-(hant|tw|hk|mo)/.test(t)) return 'zh-Hant';
-  if (t === 'zh' || /^zh-(hans|cn|sg|my)/.test(t)) return 'zh-Hans';
-  if (t.startsWith('en')) return 'en';
-  return null;
-}
+export const uiLanguageOf = customerUiLanguage;
 
 /** Skills a case asks for: each metadata pair as key:value, lower-case. */
 export function skillsOf(metadata: Record<string, string>): string[] {

@@ -1,77 +1,12 @@
 /**
- * Reply templates: variables filled in, the language chosen for the customer, and the built-in
- * templates a new workspace starts with.
- *
- * A missing value (a customer without a name) is the common case, and what reads naturally then
- * depends on the sentence and its language: "Hi there," in English, plain "您好：" in Chinese,
- * where "親愛的顧客" would sound like a form letter. Only the template's author knows the sentence,
- * so the fallback is written in the template: `{{customer.name|there}}`. Without one, the value
- * renders empty and the space before it goes ("Hi {{customer.name}}," → "Hi,"), which reads
- * acceptably in all three languages. Unknown variables stay visible, so an agent sees them
- * before sending, and are listed in `missing`.
- * Subjects carry no case tag: the sender appends `[#number]` (mail-address.ts `tagSubject`).
+ * The reply templates a new workspace starts with, in English, Traditional and Simplified Chinese;
+ * the rules that fill them (variables, fallbacks, the customer's language) live in
+ * packages/shared/src/reply-templates.ts, shared with the composer. Subjects carry no case tag:
+ * the sender appends `[#number]` (mail-address.ts `tagSubject`).
  */
-import type { ReplyTemplate, UiLanguage } from '@touchpoint/shared';
+import type { ReplyTemplate } from '@touchpoint/shared';
 
-export interface TemplateVars {
-  customerName?: string | null;
-  caseNumber: number;
-  agentName?: string | null;
-  workspaceName?: string | null;
-}
-
-export interface RenderedTemplate { subject: string; body: string; missing: string[] }
-
-const VARIABLE = /([ \t]*)\{\{\s*([A-Za-z_][\w.]*)\s*(?:\|([^{}]*))?\}\}/g;
-
-function valueOf(name: string, vars: TemplateVars): string | null | undefined {
-  switch (name) {
-    case 'customer.name': return vars.customerName;
-    case 'case.number': return String(vars.caseNumber);
-    case 'agent.name': return vars.agentName;
-    case 'workspace.name': return vars.workspaceName;
-    default: return undefined; // unknown
-  }
-}
-
-const KNOWN = new Set(['customer.name', 'case.number', 'agent.name', 'workspace.name']);
-
-function fill(text: string, vars: TemplateVars, missing: Set<string>): string {
-  return text.replace(VARIABLE, (whole, lead: string, name: string, fallback: string | undefined, offset: number, source: string) => {
-    if (!KNOWN.has(name)) {
-      missing.add(name);
-      return whole;
-    }
-    // A value is one line: a name with a line break must not reshape the mail or its subject.
-    const value = (valueOf(name, vars) ?? '').replace(/\s+/g, ' ').trim() || (fallback ?? '').trim();
-    if (value) return lead + value;
-    const next = source[offset + whole.length];
-    // Empty: drop the space before it too when punctuation, a space or the line's end follows.
-    return next === undefined || /[\s\p{P}]/u.test(next) ? '' : lead;
-  });
-}
-
-export function renderTemplate(tpl: { subject: string; body: string }, vars: TemplateVars): RenderedTemplate {
-  const missing = new Set<string>();
-  const subject = fill(tpl.subject, vars, missing).trim();
-  const body = fill(tpl.body, vars, missing).replace(/[ \t]+$/gm, '').trim();
-  return { subject, body, missing: [...missing] };
-}
-
-/**
- * The template language for a customer's language tag: Traditional for zh-Hant, zh-TW, zh-HK,
- * zh-MO (and Cantonese); Simplified for zh, zh-Hans, zh-CN, zh-SG; English otherwise, and English
- * when the template lacks the language (a Traditional reader is not sent Simplified, nor the other
- * way round). When even English is missing, the first language the template has.
- */
-export function pickTemplateLanguage(customerLanguage: string | null | undefined, available: readonly string[]): string {
-  const parts = (customerLanguage ?? '').trim().toLowerCase().split(/[-_]/);
-  let wanted: UiLanguage = 'en';
-  if (parts[0] === 'yue' || (parts[0] === 'zh' && (parts.includes('hant') || parts.some((p) => p === 'tw' || p === 'hk' || p === 'mo')))) wanted = 'zh-Hant';
-  else if (parts[0] === 'zh') wanted = 'zh-Hans';
-  if (available.includes(wanted)) return wanted;
-  return available.includes('en') ? 'en' : (available[0] ?? 'en');
-}
+export { pickTemplateLanguage, renderTemplate, type RenderedTemplate, type TemplateVars } from '@touchpoint/shared';
 
 const SIGN_EN = '{{agent.name|The customer care team}}\n{{workspace.name|}}';
 const SIGN_HANT = '{{agent.name|客服團隊}}\n{{workspace.name|}}';

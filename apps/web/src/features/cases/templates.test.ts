@@ -42,8 +42,8 @@ describe('templates', () => {
   });
 
   it('fills the variables, spaces inside the braces allowed', () => {
-    expect(renderTemplate(tpl.bodies.en!, amy)).toEqual({ subject: 'About case 42', body: 'Hi Amy Chen,\nYour refund is on its way.\nMei\nLotus Mart' });
-    expect(renderTemplate(tpl.bodies['zh-Hant']!, amy)).toEqual({ subject: '案件 42', body: 'Amy Chen您好：\n退款已在處理中。\nMei 敬上' });
+    expect(renderTemplate(tpl.bodies.en!, amy)).toEqual({ subject: 'About case 42', body: 'Hi Amy Chen,\nYour refund is on its way.\nMei\nLotus Mart', missing: [] });
+    expect(renderTemplate(tpl.bodies['zh-Hant']!, amy)).toEqual({ subject: '案件 42', body: 'Amy Chen您好：\n退款已在處理中。\nMei 敬上', missing: [] });
   });
 
   it('writes the fallback for a missing value, or nothing and the space before it', () => {
