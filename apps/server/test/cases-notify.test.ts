@@ -79,6 +79,24 @@ describe('the inbox search', () => {
   });
 });
 
+describe('loop numbers', () => {
+  it('count the local days of the zone asked for', async () => {
+    const localToday = (tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    for (const tz of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Taipei']) {
+      const day = localToday(tz);
+      const m = await w.owner.get(`${base()}/metrics?from=${day}&to=${day}&tz=${encodeURIComponent(tz)}`);
+      expect(m.statusCode, m.body).toBe(200);
+      expect(m.json().overall.opened, tz).toBeGreaterThanOrEqual(1);
+    }
+    // UTC+14 and UTC−11 are never on the same date: a day that is today in one holds nothing in the other.
+    const kiri = localToday('Pacific/Kiritimati');
+    expect((await w.owner.get(`${base()}/metrics?from=${kiri}&to=${kiri}&tz=Pacific%2FPago_Pago`)).json().overall.opened).toBe(0);
+    const bad = await w.owner.get(`${base()}/metrics?from=${kiri}&to=${kiri}&tz=Mars%2FOlympus`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('querystring.tz');
+  });
+});
+
 describe('bad input', () => {
   const SEED = { seed: 20261124, numRuns: 60 };
   it('never makes the inbound endpoint answer 500', async () => {

@@ -264,6 +264,8 @@ export const LoopMetricsQuery = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
   by: z.enum(['team', 'agent', 'theme']).optional(),
+  /** The zone whose local days `from` and `to` name (an IANA zone; UTC when absent). */
+  tz: z.string().min(1).max(64).optional(),
 }).strict();
 export type LoopMetricsQuery = z.infer<typeof LoopMetricsQuery>;
 

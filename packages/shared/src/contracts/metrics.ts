@@ -16,7 +16,11 @@ export const BreakdownName = z.string().regex(/^(channel|survey|touchpoint|langu
 
 /** Customer KPI tiles (GET …/customers/kpis): cohort retention, churn trend, CLV, repeat-purchase rate, revenue by segment. */
 export const CUSTOMER_TILE_TYPES = ['cohort_retention', 'churn_trend', 'clv', 'repeat_rate', 'segment_revenue'] as const;
-export const TILE_TYPES = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text', 'drivers', ...CUSTOMER_TILE_TYPES] as const;
+/** Closed-loop tiles (GET …/cases/metrics): the loop's five numbers, the root-cause Pareto, the rates by team, agent or theme. */
+export const LOOP_TILE_TYPES = ['loop_kpis', 'loop_pareto', 'loop_breakdown'] as const;
+/** What a loop breakdown tile compares (the `by` of GET …/cases/metrics). */
+export const LOOP_TILE_GROUPS = ['team', 'agent', 'theme'] as const;
+export const TILE_TYPES = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text', 'drivers', ...CUSTOMER_TILE_TYPES, ...LOOP_TILE_TYPES] as const;
 /** One tile of a dashboard. The dashboard's filters apply to every tile. */
 export const Tile = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
@@ -29,6 +33,8 @@ export const Tile = z.object({
   /** customer tiles: active means any event or an order (cohorts, churn); the revenue currency (default: the largest). */
   basis: z.enum(['activity', 'order']).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  /** loop_breakdown tiles: compare teams, agents or themes (default: team). */
+  loopBy: z.enum(LOOP_TILE_GROUPS).optional(),
   title: z.string().trim().max(120).optional(),
   size: z.enum(['s', 'm', 'l']).default('m'),
 }).strict();

@@ -1,11 +1,12 @@
 /**
- * The loop's numbers for cases opened in a period (UTC days, `to` included): closure rate, median
+ * The loop's numbers for cases opened in a period (local days of `tz`, UTC by default; `to` included): closure rate, median
  * times to first response and to close, SLA attainment, recovery rate and the root-cause Pareto,
  * overall and by team, agent or theme. Pure arithmetic over the period's case rows in `loopNumbers`.
  */
 import type { LoopMetrics, LoopMetricsQuery, LoopNumbers } from '@touchpoint/shared';
 import type { Deps } from '../../deps.js';
 import { validationError } from '../../platform/http/errors.js';
+import { addDays, isValidTimeZone, startOfLocalDay } from '../../platform/time/local-day.js';
 import { isNegative } from './case-rules.js';
 import { isOpenCategory } from './case-present.js';
 import { memberNames } from './cases.service.js';
@@ -53,10 +54,13 @@ export function pareto(rows: readonly LoopRow[]): LoopMetrics['pareto'] {
 
 export async function loopMetrics(deps: Deps, workspaceId: string, q: LoopMetricsQuery): Promise<LoopMetrics> {
   if (q.from > q.to) throw validationError([{ path: 'querystring.to', message: 'the end is before the start' }]);
-  const end = new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString();
+  const tz = q.tz ?? 'UTC';
+  if (!isValidTimeZone(tz)) throw validationError([{ path: 'querystring.tz', message: 'not an IANA time zone' }]);
+  const start = startOfLocalDay(q.from, tz);
+  const end = startOfLocalDay(addDays(q.to, 1), tz);
   const rows: LoopRow[] = await deps.db.selectFrom('cases')
     .select(['category', 'created_at', 'first_responded_at', 'resolved_at', 'closed_at', 'sla_first_state', 'sla_resolution_state', 'trigger_scores', 'recovered', 'team_id', 'owner_id', 'theme', 'root_cause'])
-    .where('workspace_id', '=', workspaceId).where('created_at', '>=', `${q.from}T00:00:00.000Z`).where('created_at', '<', end).execute();
+    .where('workspace_id', '=', workspaceId).where('created_at', '>=', start).where('created_at', '<', end).execute();
   const groups: LoopMetrics['groups'] = [];
   if (q.by) {
     const keyOf = (r: LoopRow) => (q.by === 'team' ? r.team_id : q.by === 'agent' ? r.owner_id : r.theme) ?? '';

@@ -13,6 +13,10 @@ const tiles: Tile[] = [
   { id: 'nps-dist', type: 'distribution', metric: 'nps', interval: 'week', size: 'm' },
   { id: 'volume', type: 'volume', metric: 'responses', interval: 'week', size: 'm' },
   { id: 'comments', type: 'open_text', metric: 'nps', interval: 'week', size: 'm' },
+  // The closed loop beside the scores: a workspace without cases sees the tiles' empty state, and
+  // the web app leaves them out for roles without cases.read.
+  { id: 'loop', type: 'loop_kpis', metric: 'nps', interval: 'week', size: 'm' },
+  { id: 'loop-causes', type: 'loop_pareto', metric: 'nps', interval: 'week', size: 'm' },
 ];
 
 export function overviewDashboard(): Dashboard & { builtIn: true } {

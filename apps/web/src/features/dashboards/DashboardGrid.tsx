@@ -4,10 +4,10 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/icons';
 import { queryKey } from './query-plan';
-import { MAX_TILES, TILE_TYPES, addTile, changeTile, moveTile, removeTile } from './tile-edit';
+import { MAX_TILES, addTile, changeTile, moveTile, removeTile } from './tile-edit';
 import type { TileContext } from './tile-props';
 import { TileCard } from './TileCard';
-import { TileEditor } from './TileEditor';
+import { TileEditor, TileTypeOptions } from './TileEditor';
 import type { Tile, TileType } from './types';
 import type { QueryState } from './use-dashboard-data';
 
@@ -61,10 +61,11 @@ export function DashboardGrid({ tiles, states, ctx, draft, onDraft, dimensions, 
             <p className="muted small">{t('dashboards.edit.addTileHint', { max: MAX_TILES })}</p>
             <div className="row-wrap">
               <select className="input select input-sm" value={newType} onChange={(e) => setNewType(e.target.value as TileType)} aria-label={t('dashboards.edit.type')} data-testid="add-tile-type">
-                {TILE_TYPES.map((x) => <option key={x} value={x}>{t(`dashboards.types.${x}`)}</option>)}
+                <TileTypeOptions />
               </select>
               <Button icon={<Icon name="plus" />} onClick={() => onDraft(addTile(draft, newType))} disabled={draft.length >= MAX_TILES} testId="add-tile">{t('dashboards.edit.add')}</Button>
             </div>
+            <p className="muted small" data-testid="add-tile-about">{t(`dashboards.typeAbout.${newType}`)}</p>
           </div>
         </div>
       )}

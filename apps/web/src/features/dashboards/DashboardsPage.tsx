@@ -29,6 +29,8 @@ import { useDashboardData } from './use-dashboard-data';
 import { useWorkspaceStream, type RecountFrame } from './use-workspace-stream';
 import { RecountBanner } from './RecountBanner';
 import { isKpiKey } from './customer-kpis';
+import { isLoopKey, isLoopTile, needsThemeNames, refusedLoopStates } from './loop-tiles';
+import { useThemeNames } from '../cases/settings/use-case-directory';
 import './dashboards.css';
 
 type Dialog = null | 'new' | 'copy' | 'rename' | 'delete';
@@ -64,14 +66,23 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
   const exportArea = useRef<HTMLDivElement>(null);
 
   const current = list.data?.find((d) => d.id === dashboardId);
-  const tiles = draft ?? current?.tiles ?? [];
+  const canCases = can('cases.read');
+  // The built-in Overview leaves the closed loop out for roles that cannot see cases, rather than
+  // showing them refusals they did not ask for; a dashboard someone built keeps its tiles and says why.
+  const tiles = useMemo(() => {
+    const all = draft ?? current?.tiles ?? [];
+    return current?.builtIn && !canCases ? all.filter((x) => !isLoopTile(x.type)) : all;
+  }, [draft, current, canCases]);
+  const { themeName } = useThemeNames(wid, canCases && tiles.some(needsThemeNames));
   const zone = view.tz ?? settings.data?.timeZone ?? (settings.error ? 'UTC' : null);
   const today = zone ? todayIn(zone) : null;
   const range = useMemo(() => (today ? resolveRange(view, today) : null), [view, today]);
   // Queries name the zone their range was computed in: when the workspace zone has just changed and
   // these settings are not read again yet, the server must not read this range in the new zone.
-  const plan = useMemo(() => (range && current && zone ? planQueries(wid, tiles, { ...view, tz: view.tz ?? zone }, range) : null), [wid, tiles, view, range, current, zone]);
+  // Without cases.read the loop tiles ask nothing: their state is the refusal (loop-tiles.ts).
+  const plan = useMemo(() => (range && current && zone ? planQueries(wid, tiles, { ...view, tz: view.tz ?? zone }, range).filter((q) => canCases || !isLoopKey(q.key)) : null), [wid, tiles, view, range, current, zone, canCases]);
   const data = useDashboardData(plan);
+  const states = useMemo(() => (canCases ? data.states : { ...data.states, ...refusedLoopStates(tiles) }), [canCases, data.states, tiles]);
   const surveyNames = useMemo(() => new Map((surveys.data?.items ?? []).map((s) => [s.id, s.name])), [surveys.data]);
 
   const { refresh } = data;
@@ -82,12 +93,13 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
   const live = useWorkspaceStream(wid, useCallback((ids: Set<string>) => {
     // Responses to surveys this view filters out cannot change its numbers.
     if (view.surveys.length && ![...ids].some((id) => !id || view.surveys.includes(id))) return;
-    void refresh((key) => !isKpiKey(key)); // responses move no customer KPI
+    void refresh((key) => !isKpiKey(key) && !isLoopKey(key)); // responses move no customer KPI; cases announce themselves
   }, [view.surveys, refresh]), useCallback((f: RecountFrame) => {
     setRecount(f.finished ? null : { done: f.done, total: f.total });
     // The settings changed (a new time zone is the view's default): read them again when it ends.
     if (f.finished) void reloadSettings();
-  }, [reloadSettings]), undefined, useCallback(() => { void refresh(isKpiKey); }, [refresh]));
+  }, [reloadSettings]), undefined, useCallback(() => { void refresh(isKpiKey); }, [refresh]),
+  useCallback(() => { if (canCases) void refresh(isLoopKey); }, [canCases, refresh]));
 
   const go = (id: string, v: DashboardView = view, replace = false) => {
     const q = encodeView(v);
@@ -132,6 +144,7 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
           const d = data.states[queryKey(tile)]?.data;
           return tileRows(tile, Array.isArray(d) ? d.slice(0, openTextLimit(tile)) : d, {
             title: tileTitle(t, tile), range, groupLabel: (g) => groupLabel(t, tile.by ?? 'channel', g, surveyNames),
+            loopNames: { themeName, none: (by) => t(`casesAdmin.loop.none.${by}`) },
           });
         });
         downloadCsv(rows, `${base}.csv`);
@@ -199,8 +212,8 @@ export function DashboardsPage({ dashboardId = 'overview' }: { dashboardId?: str
         )}
         {!range ? <Loading /> : (
           <DashboardGrid
-            tiles={tiles} states={data.states} draft={draft} onDraft={(x) => setDraft(x)} dimensions={settings.data?.dimensions ?? []} traits={traits}
-            ctx={{ view, range, today: today!, targets: targets.data ?? [], benchmarks: benchmarks.data ?? [], surveyNames }}
+            tiles={tiles} states={states} draft={draft} onDraft={(x) => setDraft(x)} dimensions={settings.data?.dimensions ?? []} traits={traits}
+            ctx={{ view, range, today: today!, targets: targets.data ?? [], benchmarks: benchmarks.data ?? [], surveyNames, themeName }}
             onEdit={canManage && !current.builtIn ? () => setDraft(current.tiles) : undefined}
           />
         )}

@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
 import { byLabel, metricLabel, tileTitle } from './labels';
-import { BUILTIN_BREAKDOWNS, TILE_TYPES, metricsFor } from './tile-edit';
+import { BUILTIN_BREAKDOWNS, TILE_TYPE_GROUPS, metricsFor } from './tile-edit';
 import { META_KEY } from './url-state';
 import { CustomerTileFields } from './CustomerTiles';
+import { LoopTileFields } from './LoopTiles';
 
 /** A customer trait key, as the server's TraitKey. */
 const TRAIT_KEY = /^[A-Za-z][A-Za-z0-9_.]{0,63}$/;
@@ -48,7 +49,7 @@ export function TileEditor({ tile, index, count, dimensions, traits = [], onChan
         <label className="mini-field" htmlFor={`${id}-type`}>
           <span>{t('dashboards.edit.type')}</span>
           <select id={`${id}-type`} className="input select input-sm" value={tile.type} onChange={(e) => onChange({ type: e.target.value as Tile['type'] })} data-testid="tile-type">
-            {TILE_TYPES.map((x) => <option key={x} value={x}>{t(`dashboards.types.${x}`)}</option>)}
+            <TileTypeOptions />
           </select>
         </label>
         {metrics.length > 1 && (
@@ -76,6 +77,7 @@ export function TileEditor({ tile, index, count, dimensions, traits = [], onChan
           </label>
         )}
         <CustomerTileFields tile={tile} id={id} onChange={onChange} />
+        <LoopTileFields tile={tile} id={id} onChange={onChange} />
         <label className="mini-field" htmlFor={`${id}-size`}>
           <span>{t('dashboards.edit.size')}</span>
           <select id={`${id}-size`} className="input select input-sm" value={tile.size} onChange={(e) => onChange({ size: e.target.value as Tile['size'] })} data-testid="tile-size">
@@ -102,5 +104,19 @@ export function TileEditor({ tile, index, count, dimensions, traits = [], onChan
         )}
       </div>
     </div>
+  );
+}
+
+/** The tile types for a <select>, grouped: survey answers, customers, the closed loop. */
+export function TileTypeOptions() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {TILE_TYPE_GROUPS.map((g) => (
+        <optgroup key={g.id} label={t(`dashboards.typeGroups.${g.id}`)}>
+          {g.types.map((x) => <option key={x} value={x}>{t(`dashboards.types.${x}`)}</option>)}
+        </optgroup>
+      ))}
+    </>
   );
 }

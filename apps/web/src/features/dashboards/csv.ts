@@ -16,6 +16,7 @@
  *   "<metric>_mentions" (the metric among them, its interval, and the p-value of mentions vs the rest),
  *   "<metric>_lift" (overall − the rest: > 0 pulls up) and "<metric>_impact" (the gain had its unhappy answers been neutral).
  * - customer KPI tiles: one row per number as well (customer-kpis.ts, customerCsvRows).
+ * - closed-loop tiles: likewise (loop-tiles.ts, loopCsvRows).
  * Numbers are plain (dot decimals, no grouping). Text that a spreadsheet would run as a formula
  * (= + - @ first) gets a leading apostrophe. Lines end in CRLF (RFC 4180).
  */
@@ -23,6 +24,7 @@ import { periodsBetween } from './periods';
 import { readMetric, round, type Reading } from './metric-values';
 import type { DriversView, MetricsResult, OpenTextItem, Summary, Tile } from './types';
 import { customerCsvRows, isCustomerTile, type CustomerKpisView } from './customer-kpis';
+import { isLoopTile, loopCsvRows, type LoopMetrics, type LoopNames } from './loop-tiles';
 
 export const CSV_COLUMNS = ['tile', 'tile_title', 'tile_type', 'metric', 'period', 'group', 'group_label', 'value', 'n', 'ci_low', 'ci_high', 'p_value'] as const;
 export type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
@@ -31,6 +33,8 @@ export interface TileCsvContext {
   title: string;
   range: { from: string; to: string };
   groupLabel?: (group: string) => string;
+  /** Loop tiles: theme names for root causes and themes, the name of "no team/owner/theme" (default: the ids). */
+  loopNames?: LoopNames;
 }
 
 const span = (r: { from: string; to: string }) => `${r.from}/${r.to}`;
@@ -40,7 +44,7 @@ function reading(base: CsvRow, r: Reading): CsvRow {
   return { ...base, value: round(r.value), n: r.n, ci_low: round(r.ci?.low), ci_high: round(r.ci?.high) };
 }
 
-export function tileRows(tile: Tile, data: MetricsResult | OpenTextItem[] | DriversView | CustomerKpisView | undefined, ctx: TileCsvContext): CsvRow[] {
+export function tileRows(tile: Tile, data: MetricsResult | OpenTextItem[] | DriversView | CustomerKpisView | LoopMetrics | undefined, ctx: TileCsvContext): CsvRow[] {
   const base: CsvRow = { tile: tile.id, tile_title: ctx.title, tile_type: tile.type, metric: tile.metric };
   if (!data) return [];
   if (Array.isArray(data)) {
@@ -48,6 +52,7 @@ export function tileRows(tile: Tile, data: MetricsResult | OpenTextItem[] | Driv
   }
   if (tile.type === 'drivers') return driverRows(base, data as DriversView);
   if (isCustomerTile(tile.type)) return customerCsvRows(base, tile, data as CustomerKpisView);
+  if (isLoopTile(tile.type)) return loopCsvRows(base, tile, data as LoopMetrics, ctx.loopNames ?? { themeName: (id) => id, none: () => '' });
   const r = data as MetricsResult;
   switch (tile.type) {
     case 'value': {

@@ -11,6 +11,7 @@ export function tileTitle(t: TFunction, tile: Tile): string {
   if (tile.title?.trim()) return tile.title.trim();
   const metric = metricLabel(t, tile.type === 'volume' ? 'responses' : tile.metric);
   if (tile.type === 'breakdown') return t('dashboards.autoTitle.breakdown', { metric, by: byLabel(t, tile.by ?? 'channel') });
+  if (tile.type === 'loop_breakdown') return t(`dashboards.autoTitle.loop_breakdown.${tile.loopBy ?? 'team'}`);
   return t(`dashboards.autoTitle.${tile.type}`, { metric });
 }
 

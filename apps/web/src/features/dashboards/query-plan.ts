@@ -2,12 +2,13 @@
  * Which requests a dashboard needs. Tiles that can share an answer share one request: every value
  * and distribution tile reads the range's total (with the previous-period comparison), trend and
  * volume tiles one series per interval, breakdown tiles one request per segment, and the open-text
- * tiles one list, drivers tiles one request per metric. A dashboard of nine tiles thus makes four or five requests, not nine.
+ * tiles one list, drivers tiles one request per metric, closed-loop tiles one request per grouping. A dashboard of nine tiles thus makes four or five requests, not nine.
  */
 import { withQuery, ws } from '../../lib/api';
 import { filterQuery, type DashboardView } from './url-state';
 import type { Tile } from './types';
 import { isKpiKey, kpiPath, kpiQueryKey } from './customer-kpis';
+import { isLoopKey, isLoopTile, loopPath, loopQueryKey } from './loop-tiles';
 
 export interface PlannedQuery { key: string; path: string }
 
@@ -22,7 +23,7 @@ export function queryKey(tile: Tile): string {
     case 'breakdown': return `by:${tile.by ?? 'channel'}`;
     case 'open_text': return 'open_text';
     case 'drivers': return `drivers:${tile.metric}`;
-    default: return kpiQueryKey(tile); // customer KPI tiles
+    default: return isLoopTile(tile.type) ? loopQueryKey(tile) : kpiQueryKey(tile); // closed-loop and customer KPI tiles
   }
 }
 
@@ -38,6 +39,7 @@ export function planQueries(wid: string, tiles: readonly Tile[], view: Dashboard
     else if (key.startsWith('series:')) out.set(key, withQuery(metrics, { ...filters, interval: tile.interval }));
     else if (key.startsWith('by:')) out.set(key, withQuery(metrics, { ...filters, interval: 'total', by: tile.by ?? 'channel' }));
     else if (isKpiKey(key)) out.set(key, kpiPath(wid, tile, filters));
+    else if (isLoopKey(key)) out.set(key, loopPath(wid, tile, { ...range, tz: filters.tz }));
     else if (key.startsWith('drivers:')) out.set(key, withQuery(ws(wid, 'text', 'drivers'), { ...filters, metric: tile.metric }));
     else out.set(key, withQuery(ws(wid, 'metrics', 'open-text'), { ...filters, limit: openTextLimit }));
   }

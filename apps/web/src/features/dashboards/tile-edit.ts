@@ -2,7 +2,13 @@
 import type { MetricName, Tile, TileType } from './types';
 import { hasBasis, isCustomerTile } from './customer-kpis';
 
-export const TILE_TYPES: readonly TileType[] = ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text', 'drivers', 'cohort_retention', 'churn_trend', 'clv', 'repeat_rate', 'segment_revenue'];
+/** The tile types in the order the editor offers them, grouped by what they are about. */
+export const TILE_TYPE_GROUPS = [
+  { id: 'answers', types: ['value', 'trend', 'breakdown', 'distribution', 'volume', 'open_text', 'drivers'] },
+  { id: 'customers', types: ['cohort_retention', 'churn_trend', 'clv', 'repeat_rate', 'segment_revenue'] },
+  { id: 'loop', types: ['loop_kpis', 'loop_pareto', 'loop_breakdown'] },
+] as const satisfies readonly { id: string; types: readonly TileType[] }[];
+export const TILE_TYPES: readonly TileType[] = TILE_TYPE_GROUPS.flatMap((g) => g.types);
 export const BUILTIN_BREAKDOWNS = ['channel', 'survey', 'touchpoint', 'language'] as const;
 export const MAX_TILES = 24;
 
@@ -13,14 +19,15 @@ export function metricsFor(type: TileType): readonly MetricName[] {
     case 'drivers': return ['nps', 'csat', 'ces'];
     case 'volume': return ['responses'];
     case 'open_text': return ['nps'];
-    // Customer KPIs are not survey metrics: the field stays at its default, unshown.
-    case 'cohort_retention': case 'churn_trend': case 'clv': case 'repeat_rate': case 'segment_revenue': return ['nps'];
+    // Customer KPIs and the closed loop's numbers are not survey metrics: the field stays at its default, unshown.
+    case 'cohort_retention': case 'churn_trend': case 'clv': case 'repeat_rate': case 'segment_revenue':
+    case 'loop_kpis': case 'loop_pareto': case 'loop_breakdown': return ['nps'];
     default: return ['nps', 'csat', 'ces', 'sentiment', 'cx_index', 'responses'];
   }
 }
 
-/** The size a tile of this type starts with: numbers a quarter, trends the full width, the rest half. */
-export const naturalSize = (type: TileType): Tile['size'] => (type === 'value' || type === 'clv' || type === 'repeat_rate' ? 's' : type === 'trend' || type === 'cohort_retention' || type === 'churn_trend' ? 'l' : 'm');
+/** The size a tile of this type starts with: numbers a quarter, trends and the loop's five numbers the full width, the rest half. */
+export const naturalSize = (type: TileType): Tile['size'] => (type === 'value' || type === 'clv' || type === 'repeat_rate' ? 's' : type === 'trend' || type === 'cohort_retention' || type === 'churn_trend' || type === 'loop_kpis' ? 'l' : 'm');
 
 export function newTileId(existing: readonly Tile[]): string {
   for (;;) {
@@ -37,6 +44,8 @@ export function normalizeTile(tile: Tile): Tile {
   else delete next.by;
   if (!hasBasis(next.type)) delete next.basis;
   if (!isCustomerTile(next.type) || next.type === 'cohort_retention' || next.type === 'churn_trend') delete next.currency;
+  if (next.type === 'loop_breakdown') next.loopBy = next.loopBy ?? 'team';
+  else delete next.loopBy;
   // Trimmed only when saved: trimming while typing would eat the space between two words.
   if (next.title?.trim()) next.title = next.title.slice(0, 120);
   else delete next.title;

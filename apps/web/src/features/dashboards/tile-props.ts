@@ -2,6 +2,7 @@
 import type { DashboardView } from './url-state';
 import type { Benchmark, DriversView, MetricsResult, OpenTextItem, Target, Tile } from './types';
 import type { CustomerKpisView } from './customer-kpis';
+import type { LoopMetrics } from './loop-tiles';
 
 export interface TileContext {
   view: DashboardView;
@@ -10,6 +11,8 @@ export interface TileContext {
   targets: readonly Target[];
   benchmarks: readonly Benchmark[];
   surveyNames: ReadonlyMap<string, string>;
+  /** Text-analytics theme names in the UI language (loop tiles name root causes and themes). */
+  themeName?: (id: string) => string;
 }
 
 export interface TileProps {
@@ -19,5 +22,7 @@ export interface TileProps {
   drivers?: DriversView;
   /** Customer KPI tiles: GET …/customers/kpis. */
   kpis?: CustomerKpisView;
+  /** Closed-loop tiles: GET …/cases/metrics. */
+  loop?: LoopMetrics;
   ctx: TileContext;
 }

@@ -9,9 +9,10 @@ import { api, ApiError } from '../../lib/api';
 import type { PlannedQuery } from './query-plan';
 import type { DriversView, MetricsResult, OpenTextItem } from './types';
 import type { CustomerKpisView } from './customer-kpis';
+import type { LoopMetrics } from './loop-tiles';
 
 export interface QueryState {
-  data?: MetricsResult | OpenTextItem[] | DriversView | CustomerKpisView;
+  data?: MetricsResult | OpenTextItem[] | DriversView | CustomerKpisView | LoopMetrics;
   error?: ApiError;
   loading: boolean;
 }

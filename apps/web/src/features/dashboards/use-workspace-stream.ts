@@ -5,7 +5,8 @@
  * by itself after errors. 'recount' frames carry a metric recount's progress ({ done, total,
  * finished }) for whoever shows it; 'import' frames a customer event import's progress (their data is
  * handed over as it came, for the importer's own parser); 'customers' frames that customer events were
- * stored (the customer KPI tiles refetch, coalesced the same way).
+ * stored (the customer KPI tiles refetch, coalesced the same way); 'cases' frames that a case opened or
+ * changed (the closed-loop tiles refetch, coalesced the same way).
  */
 import { useEffect, useRef, useState } from 'react';
 import { ws } from '../../lib/api';
@@ -17,7 +18,7 @@ export interface StreamState { connected: boolean; lastEventAt: number | null }
 export interface RecountFrame { done: number; total: number; finished: boolean }
 
 /** onMetrics receives the survey ids the coalesced events named ('' when an event named none). */
-export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<string>) => void, onRecount?: (frame: RecountFrame) => void, onImport?: (data: string) => void, onCustomers?: () => void): StreamState {
+export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<string>) => void, onRecount?: (frame: RecountFrame) => void, onImport?: (data: string) => void, onCustomers?: () => void, onCases?: () => void): StreamState {
   const [connected, setConnected] = useState(false);
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
   const callback = useRef(onMetrics);
@@ -28,6 +29,8 @@ export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<strin
   importFrame.current = onImport;
   const customers = useRef(onCustomers);
   customers.current = onCustomers;
+  const cases = useRef(onCases);
+  cases.current = onCases;
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
@@ -38,7 +41,7 @@ export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<strin
     let wasDown = false;
     es.onopen = () => {
       setConnected(true);
-      if (wasDown) { wasDown = false; callback.current(new Set([''])); customers.current?.(); }
+      if (wasDown) { wasDown = false; callback.current(new Set([''])); customers.current?.(); cases.current?.(); }
     };
     es.onerror = () => { wasDown = true; setConnected(false); };
     es.addEventListener('metrics', (e) => {
@@ -66,7 +69,12 @@ export function useWorkspaceStream(wid: string, onMetrics: (surveyIds: Set<strin
       if (customerTimer) return;
       customerTimer = setTimeout(() => { customerTimer = undefined; setLastEventAt(Date.now()); customers.current?.(); }, COALESCE_MS);
     });
-    return () => { es.close(); clearTimeout(timer); clearTimeout(customerTimer); };
+    let caseTimer: ReturnType<typeof setTimeout> | undefined;
+    es.addEventListener('cases', () => {
+      if (caseTimer) return;
+      caseTimer = setTimeout(() => { caseTimer = undefined; setLastEventAt(Date.now()); cases.current?.(); }, COALESCE_MS);
+    });
+    return () => { es.close(); clearTimeout(timer); clearTimeout(customerTimer); clearTimeout(caseTimer); };
   }, [wid]);
 
   return { connected, lastEventAt };
