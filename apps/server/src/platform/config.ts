@@ -29,8 +29,12 @@ export const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   publicRateLimit: z.coerce.number().int().positive().default(120),
   webDist: z.string().optional(),
-  /** Run the outbox worker in this process (web + worker by default). */
-  worker: z.coerce.boolean().default(true),
+  /**
+   * Run the background work in this process (web + worker by default). WORKER=off makes a node that
+   * only serves HTTP; worker nodes (WORKER=on) drain the outbox, judge answers for cases, apply
+   * queued events… On PostgreSQL several worker nodes share the outbox's events.
+   */
+  worker: z.boolean().default(true),
   /**
    * Analyse open-text answers in this process (on its own low-priority thread). `off` for nodes
    * that only ingest, when another node runs the analysis, and for measuring ingestion without it.
@@ -101,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
+    worker: env.WORKER ? !['0', 'false', 'off', 'no'].includes(env.WORKER.trim().toLowerCase()) : undefined,
     casesImapUrl: env.CASES_IMAP_URL || undefined,
     casesImapEveryMs: env.CASES_IMAP_EVERY_MS || undefined,
     publicUrl: env.PUBLIC_URL || undefined,

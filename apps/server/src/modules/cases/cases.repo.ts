@@ -25,9 +25,25 @@ export async function insertCaseUnlessOpen(trx: Trx, row: CasesTable): Promise<b
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-/** Locks the workspace's case numbering until commit (PostgreSQL; SQLite writes one at a time). */
-export async function lockCaseNumbers(trx: Trx, workspaceId: string): Promise<void> {
-  await lockingRead(trx.selectFrom('case_settings').select('next_number').where('workspace_id', '=', workspaceId), trx, 'update').execute();
+/**
+ * Locks the workspace's case numbering until commit and returns the next number (PostgreSQL: the
+ * settings row FOR UPDATE; SQLite writes one transaction at a time). Every creator of cases in a
+ * workspace passes here, so creation is serialised per workspace across processes.
+ */
+export async function lockCaseNumbers(trx: Trx, workspaceId: string): Promise<number> {
+  return (await lockingRead(trx.selectFrom('case_settings').select('next_number').where('workspace_id', '=', workspaceId), trx, 'update').executeTakeFirstOrThrow()).next_number;
+}
+
+export const setNextCaseNumber = (trx: Trx, workspaceId: string, next: number) =>
+  trx.updateTable('case_settings').set({ next_number: next }).where('workspace_id', '=', workspaceId).execute();
+
+/** The open cases of these customers (keys), for a batch of answers. */
+export async function openCasesOfCustomers(db: Q, workspaceId: string, customerKeys: string[]): Promise<CasesTable[]> {
+  const out: CasesTable[] = [];
+  for (let i = 0; i < customerKeys.length; i += 500) {
+    out.push(...await db.selectFrom('cases').selectAll().where('workspace_id', '=', workspaceId).where('customer_key', 'in', customerKeys.slice(i, i + 500)).where('open_key', 'is not', null).execute());
+  }
+  return out;
 }
 
 /**
@@ -49,11 +65,15 @@ export async function updateCaseAtVersion(trx: Trx, id: string, version: number,
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Marks a response as judged by the rules; false when an earlier delivery already did. */
-export async function markJudged(trx: Trx, workspaceId: string, responseId: string, cases: number, now: string): Promise<boolean> {
-  const r = await trx.insertInto('case_judged_responses').values({ workspace_id: workspaceId, response_id: responseId, judged_at: now, cases })
-    .onConflict((oc) => oc.columns(['workspace_id', 'response_id']).doNothing()).executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+/** Marks responses as judged; returns those this call marked (an earlier delivery's stay out). */
+export async function markJudgedMany(trx: Trx, workspaceId: string, items: { responseId: string; cases: number }[], now: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < items.length; i += 500) {
+    const rows = await trx.insertInto('case_judged_responses').values(items.slice(i, i + 500).map((x) => ({ workspace_id: workspaceId, response_id: x.responseId, judged_at: now, cases: x.cases })))
+      .onConflict((oc) => oc.columns(['workspace_id', 'response_id']).doNothing()).returning('response_id').execute();
+    for (const r of rows) out.add(r.response_id);
+  }
+  return out;
 }
 
 export const judgedAmong = async (db: Q, workspaceId: string, responseIds: string[]) =>
@@ -77,6 +97,10 @@ export async function addEvent(db: Q, e: NewCaseEvent): Promise<CaseEventsTable>
   const row: CaseEventsTable = { ...e, id: newTimeOrderedId(), data: JSON.stringify(e.data) };
   await db.insertInto('case_events').values(row).execute();
   return row;
+}
+
+export async function addEvents(db: Q, events: NewCaseEvent[]): Promise<void> {
+  if (events.length) await db.insertInto('case_events').values(events.map((e) => ({ ...e, id: newTimeOrderedId(), data: JSON.stringify(e.data) }))).execute();
 }
 
 export const updateEventData = (db: Q, id: string, data: Record<string, unknown>) =>

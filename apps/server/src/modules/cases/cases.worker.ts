@@ -41,6 +41,13 @@ export function imapConfigOf(url: string): ImapPollerConfig {
   };
 }
 
+/** The ids events carry, per workspace, each once, in order. */
+function byWorkspace<P>(events: DomainEvent[], idsOf: (payload: P) => string[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const e of events) for (const id of idsOf(e.payload as P)) out.set(e.workspaceId, (out.get(e.workspaceId) ?? new Set()).add(id));
+  return new Map([...out].map(([w, ids]) => [w, [...ids]]));
+}
+
 const RAISE: Record<string, string> = { low: 'normal', normal: 'high', high: 'urgent', urgent: 'urgent' };
 
 export class CasesWorker {
@@ -51,20 +58,21 @@ export class CasesWorker {
 
   listen(): void {
     const { deps } = this;
-    deps.outbox.on('responses.response.submitted', async (e: DomainEvent) => {
-      const p = e.payload as { responseId: string; status: string };
-      if (p.status !== 'complete') return;
-      // Workspaces that never set up cases have no settings row: nothing to recover.
-      if (await setup.settingsRow(deps.db, e.workspaceId)) {
-        const facts = await loadFacts(deps, e.workspaceId, [p.responseId]);
-        const touched = await noteAnswers(deps, e.workspaceId, facts.map((f) => ({ ...f.row, customerKey: f.customer.key })));
-        for (const caseId of touched) deps.hub.publish(`workspace:${e.workspaceId}`, 'cases', { caseId, kind: 'recovery', at: new Date().toISOString() });
+    // All the answers one drain found, per workspace: the rules, members, agents and facts are read
+    // once for them, and their cases open in one transaction (see case-opening.service.ts).
+    deps.outbox.onBatch('responses.response.submitted', async (events: DomainEvent[]) => {
+      for (const [workspaceId, ids] of byWorkspace(events, (p: { responseId: string; status: string }) => (p.status === 'complete' ? [p.responseId] : []))) {
+        const facts = await loadFacts(deps, workspaceId, ids);
+        // Workspaces that never set up cases have no settings row: nothing to recover.
+        if (await setup.settingsRow(deps.db, workspaceId)) {
+          const touched = await noteAnswers(deps, workspaceId, facts.map((f) => ({ ...f.row, customerKey: f.customer.key })));
+          for (const caseId of touched) deps.hub.publish(`workspace:${workspaceId}`, 'cases', { caseId, kind: 'recovery', at: new Date().toISOString() });
+        }
+        await judgeResponses(deps, workspaceId, ids, { awaitText: deps.config.textAnalysis === 'on', facts });
       }
-      await judgeResponses(deps, e.workspaceId, [p.responseId], { awaitText: deps.config.textAnalysis === 'on' });
     });
-    deps.outbox.on('text.analyzed', async (e: DomainEvent) => {
-      const p = e.payload as { responseIds?: string[] };
-      if (p.responseIds?.length) await judgeResponses(deps, e.workspaceId, p.responseIds, { awaitText: false });
+    deps.outbox.onBatch('text.analyzed', async (events: DomainEvent[]) => {
+      for (const [workspaceId, ids] of byWorkspace(events, (p: { responseIds?: string[] }) => p.responseIds ?? [])) await judgeResponses(deps, workspaceId, ids, { awaitText: false });
     });
     deps.outbox.on('cases.case.opened', (e: DomainEvent) => this.notifyOpened(e.workspaceId, (e.payload as { caseId: string }).caseId));
     deps.outbox.on('cases.case.changed', (e: DomainEvent) => {

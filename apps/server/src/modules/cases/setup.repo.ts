@@ -46,8 +46,8 @@ export const updateRule = (db: Q, workspaceId: string, id: string, patch: Partia
   db.updateTable('case_rules').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 export const deleteRule = (db: Q, workspaceId: string, id: string) =>
   db.deleteFrom('case_rules').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
-export const countRuleMatch = (db: Q, id: string, at: string) =>
-  db.updateTable('case_rules').set((eb) => ({ matches: eb('matches', '+', 1), last_matched_at: at })).where('id', '=', id).execute();
+export const countRuleMatches = (db: Q, id: string, n: number, at: string) =>
+  db.updateTable('case_rules').set((eb) => ({ matches: eb('matches', '+', n), last_matched_at: at })).where('id', '=', id).execute();
 
 export const views = (db: Q, workspaceId: string, userId: string) =>
   db.selectFrom('case_views').selectAll().where('workspace_id', '=', workspaceId)

@@ -27,7 +27,9 @@ export async function upsertRespondent(
     return found.id;
   }
   const id = newId();
-  await trx.insertInto('respondents').values({
+  // Two first answers of one new person arrive together: the second insert meets the first's row
+  // (unique email hash / external id) and takes it instead of failing.
+  const inserted = await trx.insertInto('respondents').values({
     id, workspace_id: workspaceId,
     email_enc: who.email ? deps.cipher.encrypt(normaliseEmail(who.email)) : null,
     email_hash: emailHash,
@@ -35,8 +37,9 @@ export async function upsertRespondent(
     external_id: emailHash ? ((await externalFree()) ? externalId! : null) : externalId!,
     last_contacted_at: null,
     created_at: new Date().toISOString(),
-  }).execute();
-  return id;
+  }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return id;
+  return (await q.executeTakeFirst())?.id ?? null;
 }
 
 /** True when the respondent was invited or answered within the workspace's cooldown. */

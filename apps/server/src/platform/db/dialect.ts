@@ -130,6 +130,18 @@ export function lockingRead<QB extends { forShare(): QB; forUpdate(): QB }>(qb: 
 }
 
 /**
+ * Rows several processes take work from (the outbox): on PostgreSQL a worker locks the rows it
+ * reads until its transaction ends and skips rows another worker holds, so each row is worked by
+ * one process at a time. SQLite serves one process; the SELECT is left as it is.
+ */
+export function claimingRead<QB extends { forUpdate(): QB; skipLocked(): QB }>(qb: QB, db: Kysely<any>): QB {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return qb;
+  return qb.forUpdate().skipLocked();
+}
+
+export const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
  * How long a long job on one connection (a metric recount) pauses between its write transactions,
  * so that writers on other connections get the lock. SQLite's busy handler polls for the lock with
  * back-off, up to 100 ms apart: a job that takes it again at once could keep another process's

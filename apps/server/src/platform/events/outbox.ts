@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../db/platform.tables.js';
 import { newTimeOrderedId } from '../crypto/tokens.js';
 import { insertRow } from '../db/row-insert.js';
+import { claimingRead, isPostgres } from '../db/dialect.js';
 
 export interface DomainEvent<T = unknown> {
   id: string;
@@ -18,6 +19,8 @@ export interface DomainEvent<T = unknown> {
 }
 
 export type EventHandler = (event: DomainEvent) => Promise<void> | void;
+/** Takes every event of its type a drain found at once (one read of shared state for many events). */
+export type BatchHandler = (events: DomainEvent[]) => Promise<void> | void;
 
 export async function appendEvent(trx: Kysely<any>, workspaceId: string, type: string, payload: unknown): Promise<void> {
   await insertRow(trx, 'outbox', outboxRow(workspaceId, type, JSON.stringify(payload)));
@@ -30,6 +33,7 @@ export function outboxRow(workspaceId: string, type: string, payloadJson: string
 
 export class OutboxWorker {
   private readonly handlers = new Map<string, EventHandler[]>();
+  private readonly batchHandlers = new Map<string, BatchHandler[]>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private wakeRequested = false;
@@ -55,6 +59,11 @@ export class OutboxWorker {
 
   on(type: string, handler: EventHandler): void {
     this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+
+  /** A handler for all the events of a type one drain finds, in order; a throw retries them all. */
+  onBatch(type: string, handler: BatchHandler): void {
+    this.batchHandlers.set(type, [...(this.batchHandlers.get(type) ?? []), handler]);
   }
 
   start(): void {
@@ -87,33 +96,60 @@ export class OutboxWorker {
     await this.running;
   }
 
-  /** Processes pending events once; returns how many were handled. */
+  /**
+   * Processes pending events once; returns how many were handled. On PostgreSQL the drain claims
+   * its rows (FOR UPDATE SKIP LOCKED, in a transaction held while the handlers run): several
+   * worker processes then share the events instead of each handling every one. A crash releases
+   * the claim, and the events are delivered again (at-least-once, as before).
+   */
   async drain(): Promise<number> {
     if (this.running || this.stopped) return 0;
     let handled = 0;
     this.running = (async () => {
       const db = this.db as Kysely<PlatformTables>;
-      const rows = await db.selectFrom('outbox').selectAll().where('processed_at', 'is', null).orderBy('created_at').orderBy('id').limit(500).execute();
-      const done: string[] = [];
-      for (const row of rows) {
-        const event: DomainEvent = { id: row.id, workspaceId: row.workspace_id, type: row.type, payload: JSON.parse(row.payload), createdAt: row.created_at };
-        try {
-          for (const h of this.handlers.get(row.type) ?? []) await h(event);
-          done.push(row.id);
-          handled++;
-        } catch (err) {
-          this.log.error({ err, event: row.type }, 'event handler failed; will retry');
-          await this.exec(db.updateTable('outbox').set({ attempts: row.attempts + 1 }).where('id', '=', row.id));
-        }
+      const pending = (q: Kysely<PlatformTables>) => q.selectFrom('outbox').selectAll().where('processed_at', 'is', null).orderBy('created_at').orderBy('id').limit(500);
+      if (isPostgres(db)) {
+        await db.transaction().execute(async (trx) => {
+          const rows = await claimingRead(pending(trx), trx).execute();
+          handled = await this.deliver(rows, (q) => q.execute() as Promise<unknown>, trx);
+        });
+      } else {
+        handled = await this.deliver(await pending(db).execute(), (q) => this.exec(q), db);
       }
-      // One UPDATE (one commit, one fsync) per drain instead of one per event: under load a drain
-      // covers many events, so a public submit no longer costs two commits. A crash before this
-      // line only redelivers, which at-least-once delivery already allows.
-      if (done.length) await this.exec(db.updateTable('outbox').set({ processed_at: new Date().toISOString() }).where('id', 'in', done));
     })().catch((err) => this.log.error({ err }, 'outbox drain failed'));
     await this.running;
     this.running = null;
     if (this.wakeRequested) { this.wakeRequested = false; setImmediate(() => void this.drain()); }
     return handled;
+  }
+
+  private async deliver(rows: PlatformTables['outbox'][], run: (q: { compile(): { sql: string; parameters: readonly unknown[] }; execute(): Promise<unknown> }) => Promise<unknown>, db: Kysely<PlatformTables>): Promise<number> {
+    const failed = new Set<string>();
+    const events = rows.map((row) => ({ row, event: { id: row.id, workspaceId: row.workspace_id, type: row.type, payload: JSON.parse(row.payload), createdAt: row.created_at } as DomainEvent }));
+    for (const { row, event } of events) {
+      try {
+        for (const h of this.handlers.get(row.type) ?? []) await h(event);
+      } catch (err) {
+        this.log.error({ err, event: row.type }, 'event handler failed; will retry');
+        failed.add(row.id);
+      }
+    }
+    for (const [type, handlers] of this.batchHandlers) {
+      const mine = events.filter((e) => e.row.type === type && !failed.has(e.row.id));
+      if (!mine.length) continue;
+      try {
+        for (const h of handlers) await h(mine.map((e) => e.event));
+      } catch (err) {
+        this.log.error({ err, event: type }, 'event handler failed; will retry');
+        for (const e of mine) failed.add(e.row.id);
+      }
+    }
+    for (const row of rows) if (failed.has(row.id)) await run(db.updateTable('outbox').set({ attempts: row.attempts + 1 }).where('id', '=', row.id));
+    const done = rows.filter((r) => !failed.has(r.id)).map((r) => r.id);
+    // One UPDATE (one commit, one fsync) per drain instead of one per event: under load a drain
+    // covers many events, so a public submit no longer costs two commits. A crash before this
+    // line only redelivers, which at-least-once delivery already allows.
+    if (done.length) await run(db.updateTable('outbox').set({ processed_at: new Date().toISOString() }).where('id', 'in', done));
+    return done.length;
   }
 }
