@@ -97,6 +97,16 @@ describe('loop numbers', () => {
   });
 });
 
+describe('a new customer', () => {
+  it('answering twice at the same moment gets both answers stored (one respondent)', async () => {
+    const send = (n: number) => s.app.inject({ method: 'POST', url: `/api/public/surveys/${publicId}/responses`, payload: { idempotencyKey: `twin-${n}-${Date.now()}`, answers: { nps: 9 }, customerExternalId: 'twin-customer' } });
+    const answers = await Promise.all([send(1), send(2), send(3)]);
+    expect(answers.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    const respondents = await s.deps.db.selectFrom('respondents').select('id').where('workspace_id', '=', w.id).where('external_id', '=', 'twin-customer').execute();
+    expect(respondents).toHaveLength(1);
+  });
+});
+
 describe('bad input', () => {
   const SEED = { seed: 20261124, numRuns: 60 };
   it('never makes the inbound endpoint answer 500', async () => {
