@@ -213,7 +213,12 @@ describe('touchpoint CLI', () => {
     const names = (await s.deps.db.selectFrom('customers').select('id').where('name_enc', 'is not', null).execute()).length;
     const identifiers = (await s.deps.db.selectFrom('customer_identifiers').select('id').execute()).length;
     expect(names * identifiers).toBeGreaterThan(0);
-    expect(JSON.parse(r.stdout.trim().split('\n')[0])).toEqual({ activeKeyId: 'k2', reencryptedRows: respondents + names + identifiers });
+    // Closed-loop cases: each workspace's inbound secret (the demo set its cases up), rules' webhook secrets, customers' contacts.
+    const caseRows = (await s.deps.db.selectFrom('case_settings').select('workspace_id').execute()).length
+      + (await s.deps.db.selectFrom('case_rules').select('id').where('webhook_secret_enc', 'is not', null).execute()).length
+      + (await s.deps.db.selectFrom('cases').select('id').where((eb) => eb.or([eb('customer_email_enc', 'is not', null), eb('customer_name_enc', 'is not', null)])).execute()).length;
+    expect(caseRows).toBeGreaterThan(0);
+    expect(JSON.parse(r.stdout.trim().split('\n')[0])).toEqual({ activeKeyId: 'k2', reencryptedRows: respondents + names + identifiers + caseRows });
     expect(r.stderr).toContain(`re-encrypted ${respondents} rows (respondents)`);
     expect(r.stderr).toContain(`re-encrypted ${respondents + names + identifiers} rows (customer_identifiers)`);
     const ring = loadKeyRing(undefined, store.dataDir);
