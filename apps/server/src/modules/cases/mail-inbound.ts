@@ -6,7 +6,7 @@
  * Inbound mail is untrusted input, so size is bounded before parsing, and both refusals are
  * AppErrors: the route's error handler answers 413 / 400 without code of its own.
  */
-import { parseAddressHeader, simpleParser, type HeaderLines, type ParsedMail } from 'mailparser';
+import type { HeaderLines, ParsedMail } from 'mailparser';
 import { AppError } from '../../platform/http/errors.js';
 
 /** Larger raw mails are refused (413): a reply with a few photos fits; a mailbox dump does not. */
@@ -54,6 +54,8 @@ export async function parseInboundMail(raw: Buffer | string): Promise<InboundMai
   const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
   if (bytes.length > MAX_INBOUND_BYTES) throw new InboundMailTooLarge(bytes.length);
 
+  // Loaded on first use: mailparser costs ≈ 250 ms to import, which every server start would pay.
+  const { simpleParser, parseAddressHeader } = await import('mailparser');
   let mail: ParsedMail;
   try {
     mail = await simpleParser(bytes, { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true });
@@ -72,7 +74,7 @@ export async function parseInboundMail(raw: Buffer | string): Promise<InboundMai
     inReplyTo: firstMessageId(mail.inReplyTo),
     references: (Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []).flatMap((r) => r.split(/\s+/)).filter(Boolean),
     from: sender ? { address: sender.address!, name: sender.name.trim() || null } : null,
-    to: recipients(mail.headerLines),
+    to: recipients(mail.headerLines, parseAddressHeader),
     subject,
     date: dateOf(mail.headerLines),
     text: stripQuotedReply(fullText),
@@ -84,7 +86,7 @@ export async function parseInboundMail(raw: Buffer | string): Promise<InboundMai
 
 const headerValue = (line: string) => line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
 
-function recipients(lines: HeaderLines): string[] {
+function recipients(lines: HeaderLines, parseAddressHeader: typeof import('mailparser').parseAddressHeader): string[] {
   const seen = new Map<string, string>();
   for (const { key, line } of lines) {
     if (!RECIPIENT_HEADERS.has(key)) continue;
