@@ -8,6 +8,8 @@
  * Every customer sends at least one detractor answer, so each should end with exactly one case.
  * Promoters (NPS 9–10) come from the same customers, at random times, and must open nothing.
  */
+import { mulberry32 } from '../../apps/server/src/modules/demo/demo-random.js';
+
 export type SendKind = 'first' | 'pair' | 'near' | 'later' | 'promoter';
 export interface Send { at: number; customer: string; nps: number; key: string; kind: SendKind }
 
@@ -22,25 +24,13 @@ export interface ScheduleOptions {
   seed?: number;
 }
 
-/** mulberry32: a small seeded generator, enough for a schedule. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Shares of the repeats: pairs sent together, near repeats, later ones (the rest). */
 const PAIR_SHARE = 0.375;
 const NEAR_SHARE = 0.25;
 
 export function buildSchedule(o: ScheduleOptions): Send[] {
   if (o.customers > o.detractors) throw new Error('every customer sends at least one detractor answer: customers ≤ detractors');
-  const rnd = random(o.seed ?? 5);
+  const rnd = mulberry32(o.seed ?? 5);
   const window = o.seconds * 1000;
   const int = (n: number) => Math.floor(rnd() * n);
   const detractorScore = () => int(7); // 0–6
