@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { cli, launchChromium, screenshotPath, signIn, startServer, workspaceWithLiveSurvey, type RunningServer } from './support.js';
+import { cli, launchChromium, screenshotPath, signIn, startServer, workspaceWithLiveSurvey, type RunningServer, pageRequest as asOwner } from './support.js';
 
 const OWNER = { email: 'cases@lotus.example', password: 'a-long-test-password' };
 
@@ -36,15 +36,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A request as the signed-in page makes it (session cookie + CSRF token from /api/auth/me). */
-async function asOwner<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(async ({ method, path, body }) => {
-    const me = await fetch('/api/auth/me').then((r) => r.json()) as { csrfToken: string };
-    const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, json: res.status === 204 ? null : await res.json() };
-  }, { method, path, body }) as Promise<{ status: number; json: T }>;
-}
 
 /** A detractor with an email address, through the batch API (the public submit carries no email). */
 async function detractor(email: string, text: string): Promise<void> {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotPath, signedInPage, startServer, submitPublic, type RunningServer, workspaceWithLiveSurvey } from './support.js';
+import { launchChromium, screenshotPath, signedInPage, startServer, submitPublic, type RunningServer, workspaceWithLiveSurvey, pageRequest as asOwner } from './support.js';
 
 const OWNER = { email: 'loop@lotus.example', password: 'a-long-test-password' };
 
@@ -29,15 +29,6 @@ beforeAll(async () => {
     expect(await submitPublic(server, publicId, { idempotencyKey: `e2e-cases-setup-${i}`, channel: 'link', answers: { nps } })).toBe(201);
   }
 });
-/** A request as the signed-in page makes it (session cookie + CSRF token from /api/auth/me). */
-async function asOwner<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(async ({ method, path, body }) => {
-    const me = await fetch('/api/auth/me').then((r) => r.json()) as { csrfToken: string };
-    const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, json: res.status === 204 ? null : await res.json() };
-  }, { method, path, body }) as Promise<{ status: number; json: T }>;
-}
-
 afterAll(async () => {
   await browser?.close();
   await server?.stop();

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotPath, signIn, startServer, workspaceWithLiveSurvey, type RunningServer } from './support.js';
+import { launchChromium, screenshotPath, signIn, startServer, workspaceWithLiveSurvey, type RunningServer, pageRequest as api } from './support.js';
 
 const OWNER = { email: 'lead@lotus.example', password: 'a-long-test-password' };
 const PASSWORD = 'agent-password-123';
@@ -70,15 +70,6 @@ afterAll(async () => {
   await server?.stop();
   await new Promise<void>((r) => smtp.close(() => r()));
 });
-
-/** A request as the signed-in page makes it (session cookie + CSRF token). */
-async function api<T = any>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(async ({ method, path, body }) => {
-    const me = await fetch('/api/auth/me').then((r) => r.json()) as { csrfToken: string };
-    const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, json: res.status === 204 ? null : await res.json() };
-  }, { method, path, body }) as Promise<{ status: number; json: T }>;
-}
 
 /** An agent invited by the owner; the invitation arrives through SMTP and is accepted. */
 async function invitedAgent(owner: Page, email: string, name: string): Promise<string> {

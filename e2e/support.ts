@@ -130,3 +130,12 @@ export async function signedInPage(browser: Browser, server: RunningServer, owne
   await signIn(page, server, owner, workspaceId);
   return { ctx, page, errors };
 }
+
+/** A request as the signed-in page makes it (its session cookie + the CSRF token from /api/auth/me). */
+export async function pageRequest<T = any>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(async ({ method, path, body }) => {
+    const me = await fetch('/api/auth/me').then((r) => r.json()) as { csrfToken: string };
+    const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, json: res.status === 204 ? null : await res.json() };
+  }, { method, path, body }) as Promise<{ status: number; json: T }>;
+}
