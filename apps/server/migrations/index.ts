@@ -14,6 +14,9 @@ import * as m0011 from './2026-11-23-0011-customer-transports.js';
 import * as m0012 from './2026-11-23-0012-customer-event-times.js';
 import * as m0013 from './2026-11-23-0013-customer-intake-queue.js';
 import * as m0014 from './2026-11-24-0014-cases.js';
+import * as m0015 from './2026-11-24-0015-competitors.js';
+import * as m0016 from './2026-11-24-0016-initiatives.js';
+import * as m0017 from './2026-11-24-0017-strategy.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-platform-and-surveys': m0001,
@@ -30,4 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0012-customer-event-times': m0012,
   '2026-11-23-0013-customer-intake-queue': m0013,
   '2026-11-24-0014-cases': m0014,
+  '2026-11-24-0015-competitors': m0015,
+  '2026-11-24-0016-initiatives': m0016,
+  '2026-11-24-0017-strategy': m0017,
 };

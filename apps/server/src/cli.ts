@@ -16,6 +16,7 @@ import { importResponsesFile, exportResponses } from './cli/import-export.js';
 import { importEventsFile } from './cli/import-events.js';
 import { erasePerson, exportPerson } from './modules/customers/index.js';
 import { rotateKeys } from './cli/rotate-keys.js';
+import { registerCalc } from './cli/calc.js';
 
 const program = new Command('touchpoint').description('Touchpoint customer-experience platform').showHelpAfterError();
 
@@ -148,6 +149,8 @@ program.command('keys').description('Field-encryption keys').command('rotate').d
     console.log(JSON.stringify({ activeKeyId: r.ring.activeKeyId, reencryptedRows: r.reencrypted }));
     if (r.fromEnv) console.log(`Set TOUCHPOINT_ENCRYPTION_KEYS=${[r.ring.activeKeyId, ...Object.keys(r.ring.keys).filter((k) => k !== r.ring.activeKeyId)].map((id) => `${id}:${r.ring.keys[id]}`).join(',')},hash:${r.ring.hashKey}`);
   }));
+
+registerCalc(program);
 
 function positiveInt(v: string): number {
   const n = Number(v);

@@ -10,7 +10,11 @@ import type { AlertsTables } from './modules/alerts/alerts.tables.js';
 import type { TextTables } from './modules/text-analytics/text.tables.js';
 import type { CustomersTables } from './modules/customers/customers.tables.js';
 import type { CasesTables } from './modules/cases/cases.tables.js';
+import type { CompetitorsTables } from './modules/competitors/competitors.tables.js';
+import type { InitiativesTables } from './modules/initiatives/initiatives.tables.js';
+import type { StrategyTables } from './modules/strategy/strategy.tables.js';
 
-export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables, DashboardsTables, AlertsTables, TextTables, CustomersTables, CasesTables {}
+export interface DB extends PlatformTables, AccountsTables, SurveysTables, ResponsesTables, MetricsTables, DashboardsTables, AlertsTables, TextTables, CustomersTables, CasesTables,
+  CompetitorsTables, InitiativesTables, StrategyTables {}
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;

@@ -29,6 +29,9 @@ import { customerRoutes, ImportRunner, IntakeDrainer, type IntakeDrainerOptions,
 import { announceCustomerEvents, customerKpiRoutes } from './modules/customers/index.js';
 import { CustomerTransports, customerTransportRoutes } from './modules/customers/index.js';
 import { caseRoutes, caseSetupRoutes, CasesWorker, type CasesWorkerOptions } from './modules/cases/index.js';
+import { competitorRoutes } from './modules/competitors/index.js';
+import { initiativeRoutes } from './modules/initiatives/index.js';
+import { strategyRoutes } from './modules/strategy/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -139,6 +142,9 @@ export async function createServer(config: Config = loadConfig(), options: Serve
   const cases = new CasesWorker(deps, { ...options.cases, log: (err, msg) => app.log.error({ err }, msg) });
   caseSetupRoutes(app, deps);
   caseRoutes(app, deps, (err, msg) => app.log.error({ err }, msg));
+  competitorRoutes(app, deps);
+  initiativeRoutes(app, deps);
+  strategyRoutes(app, deps);
   cases.listen();
   publicSurveyRoutes(app, deps);
   publicResponseRoutes(app, deps);

@@ -59,7 +59,8 @@ describe('role and scope matrix over every workspace route', () => {
   it('pins the facts of the permission table the matrix relies on', () => {
     expect(ROLE_PERMISSIONS.owner).toEqual(PERMISSIONS);
     expect([...ROLE_PERMISSIONS.admin].sort()).toEqual([...PERMISSIONS].sort());
-    expect([...ROLE_PERMISSIONS.viewer].sort()).toEqual(['members.read', 'responses.read', 'surveys.read', 'workspace.read']);
+    expect([...ROLE_PERMISSIONS.viewer].sort()).toEqual(['members.read', 'responses.read', 'strategy.read', 'surveys.read', 'workspace.read']);
+    expect(ROLES.filter((r) => roleAllows(r, 'strategy.manage'))).toEqual(['owner', 'admin', 'analyst']);
     for (const p of ['members.manage', 'apikeys.manage', 'audit.read', 'workspace.manage'] as const) {
       expect(ROLES.filter((r) => roleAllows(r, p))).toEqual(['owner', 'admin']);
       expect(API_KEY_SCOPES.filter((sc) => SCOPE_PERMISSIONS[sc].includes(p))).toEqual([]);

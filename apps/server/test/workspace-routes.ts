@@ -9,6 +9,9 @@ import type { RouteOptions } from 'fastify';
 import type { Permission } from '@touchpoint/shared';
 import type { Access } from '../src/platform/http/access.js';
 import { PASSWORD, SAMPLE_SURVEY, type TestServer } from './harness.js';
+import { COMPETITORS_FACTORIES, COMPETITORS_ROUTES } from './routes/competitors.js';
+import { INITIATIVES_FACTORIES, INITIATIVES_ROUTES } from './routes/initiatives.js';
+import { STRATEGY_FACTORIES, STRATEGY_ROUTES } from './routes/strategy.js';
 
 export type IdKind = 'member' | 'invitation' | 'apiKey' | ObjectKind;
 
@@ -37,6 +40,10 @@ export const OBJECT_FACTORIES = {
   caseTeam: { path: '/cases/teams', body: () => ({ name: `Walk team ${uniq()}`, timeZone: 'Asia/Taipei', hours: [[], [{ from: '09:00', to: '18:00' }], [], [], [], [], []] }) },
   caseView: { path: '/cases/views', body: () => ({ name: `Walk view ${uniq()}`, filters: { category: 'open' }, shared: true }) },
   alertEvent: { path: '/alerts/rules', body: () => ({ name: `Walk alert ${uniq()}`, metric: 'csat', kind: 'anomaly', config: { interval: 'day', periods: 7, sigmas: 2 } }), then: '/test' },
+  // Later modules keep their rows in routes/<module>.ts.
+  ...COMPETITORS_FACTORIES,
+  ...INITIATIVES_FACTORIES,
+  ...STRATEGY_FACTORIES,
 };
 export type ObjectKind = keyof typeof OBJECT_FACTORIES;
 export const isObjectKind = (k: string | undefined): k is ObjectKind => !!k && k in OBJECT_FACTORIES;
@@ -186,6 +193,9 @@ export const WORKSPACE_ROUTES: Record<string, RouteSpec> = {
   [`POST ${W}/cases/views`]: { permission: 'cases.read', body: () => OBJECT_FACTORIES.caseView.body() },
   [`DELETE ${W}/cases/views/:id`]: { permission: 'cases.read', id: 'caseView' },
   [`POST ${S}/invitations`]: { permission: 'surveys.distribute', body: () => ({ recipients: [{ email: `walk-${uniq()}@example.org`, name: 'Walk' }] }) },
+  ...COMPETITORS_ROUTES,
+  ...INITIATIVES_ROUTES,
+  ...STRATEGY_ROUTES,
 };
 
 export interface Route { method: string; url: string; key: string; access?: Access; spec?: RouteSpec }

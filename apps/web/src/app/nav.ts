@@ -4,7 +4,7 @@
  */
 import type { Permission } from '@touchpoint/shared';
 
-export type NavIcon = 'home' | 'surveys' | 'settings' | 'alerts' | 'dashboards' | 'texts' | 'customers' | 'cases';
+export type NavIcon = 'home' | 'surveys' | 'settings' | 'alerts' | 'dashboards' | 'texts' | 'customers' | 'cases' | 'compete' | 'plan';
 
 export interface NavEntry {
   id: string;
@@ -26,6 +26,11 @@ const entries: NavEntry[] = [
     // Segment pages live beside the customers they group.
     matches: (p, w) => p.startsWith(`/w/${w}/customers`) || p.startsWith(`/w/${w}/segments`) },
   { id: 'cases', labelKey: 'cases.nav', icon: 'cases', path: (w) => `/w/${w}/cases`, permission: 'cases.read' },
+  // Compete: competitor records and gap analyses; Plan: initiatives with business cases, SMART goals, target market.
+  { id: 'compete', labelKey: 'nav.compete', icon: 'compete', path: (w) => `/w/${w}/competitors`, permission: 'strategy.read',
+    matches: (p, w) => p.startsWith(`/w/${w}/competitors`) || p.startsWith(`/w/${w}/gap-analyses`) },
+  { id: 'plan', labelKey: 'nav.plan', icon: 'plan', path: (w) => `/w/${w}/initiatives`, permission: 'strategy.read',
+    matches: (p, w) => ['initiatives', 'goals', 'target-market'].some((s) => p.startsWith(`/w/${w}/${s}`)) },
   { id: 'alerts', labelKey: 'nav.alerts', icon: 'alerts', path: (w) => `/w/${w}/alerts`, permission: 'responses.read' },
   { id: 'settings', labelKey: 'nav.settings', icon: 'settings', path: (w) => `/w/${w}/settings/members`, permission: 'members.read', matches: (p, w) => p.startsWith(`/w/${w}/settings`) },
 ];

@@ -24,6 +24,15 @@ const CasesInboxPage = named(() => import('../features/cases/CasesInboxPage'), '
 const CasePage = named(() => import('../features/cases/CasePage'), 'CasePage');
 const CaseSetupPage = named(() => import('../features/cases/settings/CaseSetupPage'), 'CaseSetupPage');
 const LoopMetricsPage = named(() => import('../features/cases/loop/LoopMetricsPage'), 'LoopMetricsPage');
+const CompetitorsPage = named(() => import('../features/competitors/CompetitorsPage'), 'CompetitorsPage');
+const CompetitorPage = named(() => import('../features/competitors/CompetitorPage'), 'CompetitorPage');
+const GapAnalysesPage = named(() => import('../features/strategy/GapAnalysesPage'), 'GapAnalysesPage');
+const GapAnalysisPage = named(() => import('../features/strategy/GapAnalysisPage'), 'GapAnalysisPage');
+const PortfolioPage = named(() => import('../features/initiatives/PortfolioPage'), 'PortfolioPage');
+const InitiativePage = named(() => import('../features/initiatives/InitiativePage'), 'InitiativePage');
+const GoalsPage = named(() => import('../features/strategy/GoalsPage'), 'GoalsPage');
+const MarketWorksheetsPage = named(() => import('../features/strategy/MarketWorksheetsPage'), 'MarketWorksheetsPage');
+const MarketWorksheetPage = named(() => import('../features/strategy/MarketWorksheetPage'), 'MarketWorksheetPage');
 
 export interface WorkspaceRoute {
   pattern: string;
@@ -52,4 +61,13 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { pattern: '/w/:wid/cases/setup', render: () => <CaseSetupPage section="rules" /> },
   { pattern: '/w/:wid/cases/loop', render: () => <LoopMetricsPage /> },
   { pattern: '/w/:wid/cases/:caseId', render: (p) => <CasePage key={p.caseId} caseId={p.caseId} /> },
+  { pattern: '/w/:wid/competitors', render: () => <CompetitorsPage /> },
+  { pattern: '/w/:wid/competitors/:id', render: (p) => <CompetitorPage key={p.id} competitorId={p.id} /> },
+  { pattern: '/w/:wid/gap-analyses', render: () => <GapAnalysesPage /> },
+  { pattern: '/w/:wid/gap-analyses/:id', render: (p) => <GapAnalysisPage key={p.id} analysisId={p.id} /> },
+  { pattern: '/w/:wid/initiatives', render: () => <PortfolioPage /> },
+  { pattern: '/w/:wid/initiatives/:id', render: (p) => <InitiativePage key={p.id} initiativeId={p.id} /> },
+  { pattern: '/w/:wid/goals', render: () => <GoalsPage /> },
+  { pattern: '/w/:wid/target-market', render: () => <MarketWorksheetsPage /> },
+  { pattern: '/w/:wid/target-market/:id', render: (p) => <MarketWorksheetPage key={p.id} worksheetId={p.id} /> },
 ];

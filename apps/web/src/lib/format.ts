@@ -18,6 +18,26 @@ export function formatNumber(lang: UiLanguage, n: number | null | undefined, dig
   return cached(`n${lang}${digits}`, () => new Intl.NumberFormat(INTL_LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits })).format(n);
 }
 
+/**
+ * An amount in its currency, as the reader's locale writes it (NT$1,280, $19.90); a plain number
+ * without one, and "1,280 XYZ" for a code Intl does not know. Whole amounts drop the ".00" (CLV
+ * cards read better as NT$1,280); `wholeUnits` rounds to them (business cases), `compact` shortens
+ * large sums for tables and chart labels ("US$2.7M", "270萬").
+ */
+export function formatMoney(lang: UiLanguage, amount: number | null | undefined, currency: string | null | undefined, opts: { wholeUnits?: boolean; compact?: boolean } = {}): string {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '–';
+  const locale = INTL_LOCALE[lang];
+  if (currency && /^[A-Z]{3}$/.test(currency)) {
+    const digits = opts.compact ? { maximumFractionDigits: 1, notation: 'compact' as const }
+      : opts.wholeUnits ? { maximumFractionDigits: 0 } : Number.isInteger(amount) ? { minimumFractionDigits: 0 } : {};
+    try {
+      return cached(`m${lang}${currency}${JSON.stringify(digits)}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency, ...digits })).format(amount);
+    } catch { /* a code Intl does not know: fall through */ }
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount)} ${currency}`;
+  }
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
+}
+
 /** A share 0–1 as a percentage. */
 export function formatPercent(lang: UiLanguage, share: number | null | undefined, digits = 0): string {
   if (share === null || share === undefined || Number.isNaN(share)) return '–';

@@ -10,7 +10,7 @@ import { UI_LANGUAGES, type UiLanguage } from '@touchpoint/shared';
 import en from './locales/en.json';
 import zhHant from './locales/zh-Hant.json';
 import zhHans from './locales/zh-Hans.json';
-import { withCaseLocales } from './locales/case-locales';
+import { withFeatureLocales } from './locales/feature-locales';
 import { setRequestLanguage } from './api';
 
 const STORAGE_KEY = 'touchpoint.language';
@@ -35,7 +35,7 @@ export function initialLanguage(): UiLanguage {
 export function initI18n(): typeof i18next {
   const lng = initialLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: withCaseLocales('en', en) }, 'zh-Hant': { translation: withCaseLocales('zh-Hant', zhHant) }, 'zh-Hans': { translation: withCaseLocales('zh-Hans', zhHans) } },
+    resources: { en: { translation: withFeatureLocales('en', en) }, 'zh-Hant': { translation: withFeatureLocales('zh-Hant', zhHant) }, 'zh-Hans': { translation: withFeatureLocales('zh-Hans', zhHans) } },
     lng,
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],

@@ -8,6 +8,9 @@ const paths = {
   texts: 'M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2zM5 6h6M5 8h4',
   customers: 'M8 2.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5zM3 13.5c0-2.5 2.2-4.5 5-4.5s5 2 5 4.5',
   cases: 'M2.5 4.5h11v8a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1zM2.5 4.5l1.5-2h8l1.5 2M2.5 8.5h3.5l1 1.5h2l1-1.5h3.5',
+  // Compete (competitors, gap analyses) and Plan (initiatives, goals, target market).
+  compete: 'M2.5 13.5V8.5h3v5M6.5 13.5v-8h3v8M10.5 13.5V3h3v10.5M1.5 13.5h13',
+  plan: 'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM8 4.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7zM8 7.5a.5.5 0 1 0 0 1 .5.5 0 0 0 0-1z',
   identify: 'M2.5 4h11v8h-11zM5.5 6.5a1 1 0 1 0 0 2 1 1 0 0 0 0-2zM4 10.5c.3-.8.9-1.2 1.5-1.2s1.2.4 1.5 1.2M9 6.5h3M9 8.5h2',
   track: 'M1.5 8.5h3l1.5-4 3 8 1.5-4h4',
   page: 'M4 1.5h5l3 3v10H4zM9 1.5v3h3M6 8h4M6 10.5h4',

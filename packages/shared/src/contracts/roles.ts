@@ -36,17 +36,21 @@ export const PERMISSIONS = [
   'cases.work',
   /** Case rules, teams, agents, SLA policies, templates and statuses. */
   'cases.manage',
+  /** Competitor records, gap analyses, initiatives and their business cases, goals, target-market worksheets, and their reports. */
+  'strategy.read',
+  /** Create and change those. */
+  'strategy.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everything: readonly Permission[] = PERMISSIONS;
-const reading: readonly Permission[] = ['workspace.read', 'members.read', 'surveys.read', 'responses.read'];
+const reading: readonly Permission[] = ['workspace.read', 'members.read', 'surveys.read', 'responses.read', 'strategy.read'];
 
 /** The permission table: which role may do what. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
   admin: everything,
-  analyst: [...reading, 'surveys.write', 'surveys.distribute', 'responses.write', 'responses.export', 'dashboards.manage', 'themes.manage', 'customers.read', 'customers.write', 'cases.read'],
+  analyst: [...reading, 'surveys.write', 'surveys.distribute', 'responses.write', 'responses.export', 'dashboards.manage', 'themes.manage', 'customers.read', 'customers.write', 'cases.read', 'strategy.manage'],
   // Agents serve customers: they see who they talk to.
   agent: [...reading, 'surveys.distribute', 'responses.write', 'customers.read', 'cases.read', 'cases.work'],
   viewer: reading,

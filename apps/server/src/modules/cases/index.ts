@@ -11,3 +11,4 @@ export const CASE_ENCRYPTED_COLUMNS = [
 ] as const;
 export { seedDemoCases } from './demo-cases.js';
 export { erasePersonCases, personCasesForExport } from './privacy.js';
+export { loopMetrics } from './loop-metrics.service.js';

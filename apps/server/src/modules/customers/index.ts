@@ -20,3 +20,5 @@ export { customerKpiRoutes, announceCustomerEvents } from './kpis.routes.js';
 export { createSegment } from './segments.service.js';
 export { CustomerTransports } from './transports/transports.runner.js';
 export { customerTransportRoutes } from './transports/transports.routes.js';
+export { customerKpis } from './kpis.service.js';
+export { listSegments } from './segments.service.js';

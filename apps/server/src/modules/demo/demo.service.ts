@@ -12,6 +12,9 @@ import { DEMO_SURVEYS } from './demo-surveys.js';
 import { generateDemoResponses, type DemoResponse } from './demo-generator.js';
 import { seedDemoCustomers } from './customers-demo.js';
 import { seedDemoCases } from '../cases/index.js';
+import { seedDemoCompetitors } from '../competitors/index.js';
+import { seedDemoInitiatives } from '../initiatives/index.js';
+import { seedDemoStrategy } from '../strategy/index.js';
 
 export const DEMO_LOGIN = { email: 'demo@touchpoint.local', password: 'touchpoint-demo' };
 
@@ -23,6 +26,9 @@ export async function seedDemo(deps: Deps, opts: { responses?: number; seed?: nu
   for (const input of DEMO_SURVEYS) surveys.push(await createSurvey(deps, ctx, input, 'live'));
   // Before the answers: their analysis (in the background) has the rules judge the recent ones.
   await seedDemoCases(deps, ctx, userId);
+  // Competitor records and the portfolio: the planning side of the demo (goals come after the answers).
+  await seedDemoCompetitors(deps, ctx);
+  await seedDemoInitiatives(deps, ctx);
   const byId = new Map(surveys.map((s) => [s.id, s]));
   const pending = new Map<string, DemoResponse[]>();
   let done = 0;
@@ -42,5 +48,7 @@ export async function seedDemo(deps: Deps, opts: { responses?: number; seed?: nu
   }
   for (const id of pending.keys()) await flush(id);
   await seedDemoCustomers(deps, ctx, { seed: opts.seed, now: new Date() });
+  // After the answers and customers: the SMART goals' baselines are read from them.
+  await seedDemoStrategy(deps, ctx);
   return { workspaceId, surveys: surveys.map((s) => ({ id: s.id, name: s.name, publicId: s.publicId })), responses: done };
 }

@@ -6,12 +6,12 @@ import { CASE_EVENT_KINDS, UI_LANGUAGES, type CaseEvent, type CaseEventKind } fr
 import en from '../../lib/locales/en.json';
 import zhHant from '../../lib/locales/zh-Hant.json';
 import zhHans from '../../lib/locales/zh-Hans.json';
-import { withCaseLocales } from '../../lib/locales/case-locales';
+import { withFeatureLocales } from '../../lib/locales/feature-locales';
 import { actorName, eventIcon, eventView, type EventNames } from './case-events';
 
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { en: { translation: withCaseLocales('en', en) }, 'zh-Hant': { translation: withCaseLocales('zh-Hant', zhHant) }, 'zh-Hans': { translation: withCaseLocales('zh-Hans', zhHans) } },
+  resources: { en: { translation: withFeatureLocales('en', en) }, 'zh-Hant': { translation: withFeatureLocales('zh-Hant', zhHant) }, 'zh-Hans': { translation: withFeatureLocales('zh-Hans', zhHans) } },
   lng: 'en', fallbackLng: false, initAsync: false, interpolation: { escapeValue: false },
 });
 const tIn = (lng: string) => i18n.getFixedT(lng) as TFunction;

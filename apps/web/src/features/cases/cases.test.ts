@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/api';
 import en from '../../lib/locales/en.json';
 import zhHant from '../../lib/locales/zh-Hant.json';
 import zhHans from '../../lib/locales/zh-Hans.json';
-import { withCaseLocales } from '../../lib/locales/case-locales';
+import { withFeatureLocales } from '../../lib/locales/feature-locales';
 import { categoryOf, needsClosing, slaSummary, statusLabel, statusOptions, themeLabel } from './case-labels';
 import { caseErrorText, checkClosing, closingPatch, closingServerErrors, closingStatuses, initialClosing } from './close-form';
 import { BUILT_IN_VIEWS, CASE_SORTS, SLA_FILTERS } from './inbox-url';
@@ -125,7 +125,7 @@ describe('case translations', () => {
       ...['escalatedPriority', 'escalatedOwner', 'escalatedLead', 'attachments_other'].map((k) => `cases.event.${k}`),
       ...UI_LANGUAGES.map((l) => `cases.language.${l}`),
     ];
-    const trees = { en: withCaseLocales('en', en), 'zh-Hant': withCaseLocales('zh-Hant', zhHant), 'zh-Hans': withCaseLocales('zh-Hans', zhHans) };
+    const trees = { en: withFeatureLocales('en', en), 'zh-Hant': withFeatureLocales('zh-Hant', zhHant), 'zh-Hans': withFeatureLocales('zh-Hans', zhHans) };
     for (const [lang, tree] of Object.entries(trees)) expect(keys.filter((k) => typeof get(tree as unknown as Tree, k) !== 'string'), lang).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Spinner';
 import { Table } from '../../ui/Table';
-import { formatMoney } from './customer-format';
+import { formatMoney } from '../../lib/format';
 import { MAX_QUERY } from './url-state';
 import { SEARCH_DEBOUNCE_MS, SEARCH_LIMIT, customerPath, useDebounced, type SummaryRow } from './use-customer-data';
 

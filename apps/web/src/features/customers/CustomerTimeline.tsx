@@ -10,7 +10,8 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Icon, type IconName } from '../../ui/icons';
 import { Loading } from '../../ui/Spinner';
-import { formatMoney, propertyPairs } from './customer-format';
+import { propertyPairs } from './customer-format';
+import { formatMoney } from '../../lib/format';
 import { toggleTimelineKind } from './url-state';
 import { customerPath, type TimelineData } from './use-customer-data';
 

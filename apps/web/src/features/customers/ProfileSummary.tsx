@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { currentUiLanguage } from '../../lib/i18n';
 import { Badge, type Tone } from '../../ui/Badge';
-import { formatChurnRisk, formatMoney, revenueLines } from './customer-format';
+import { formatChurnRisk, revenueLines } from './customer-format';
+import { formatMoney } from '../../lib/format';
 import type { Profile } from './use-customer-data';
 
 const npsTone = (n: number): Tone => (n >= 9 ? 'success' : n >= 7 ? 'warning' : 'danger');

@@ -1,28 +1,11 @@
 /**
- * How a person's numbers and traits read, pure so they can be tested: money in its currency,
- * trait values by their declared (or apparent) type, churn risk, and event properties as short
- * "key: value" pairs.
+ * How a person's traits read, pure so they can be tested: values by their declared (or apparent)
+ * type, churn risk, and event properties as short "key: value" pairs. Money: `formatMoney` in lib/format.ts.
  */
 import type { TraitType, TraitValue, UiLanguage } from '@touchpoint/shared';
 import { INTL_LOCALE } from '../../lib/format';
 
 const NONE = '–';
-
-/**
- * An amount in its currency, as the reader's locale writes it (NT$1,280, $19.90); a plain number
- * without one. Whole amounts drop the ".00": CLV cards read better as NT$1,280.
- */
-export function formatMoney(lang: UiLanguage, amount: number | null | undefined, currency: string | null | undefined): string {
-  if (amount === null || amount === undefined || Number.isNaN(amount)) return NONE;
-  const locale = INTL_LOCALE[lang];
-  if (currency && /^[A-Z]{3}$/.test(currency)) {
-    try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency, ...(Number.isInteger(amount) ? { minimumFractionDigits: 0 } : {}) }).format(amount);
-    } catch { /* a code Intl does not know: fall through to "1,280 XYZ" */ }
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount)} ${currency}`;
-  }
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
-}
 
 /** Revenue per currency, largest first (the first is the one CLV shows). */
 export function revenueLines(revenue: Record<string, number>): [currency: string, amount: number][] {

@@ -3,7 +3,8 @@ import { CONSENT_PURPOSES, IDENTIFIER_KINDS, MERGE_REASONS, TIMELINE_KINDS, TRAI
 import en from '../../lib/locales/en.json';
 import zhHant from '../../lib/locales/zh-Hant.json';
 import zhHans from '../../lib/locales/zh-Hans.json';
-import { formatChurnRisk, formatMoney, propertyPairs, revenueLines, traitDisplay, traitText } from './customer-format';
+import { formatChurnRisk, propertyPairs, revenueLines, traitDisplay, traitText } from './customer-format';
+import { formatMoney } from '../../lib/format';
 import { decodeCustomersView, encodeCustomersView, parseTimelineKinds, timelineKindsParam, toggleTimelineKind, withTimelineKinds } from './url-state';
 
 describe('timeline kinds in the URL', () => {

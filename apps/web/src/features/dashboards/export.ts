@@ -4,11 +4,13 @@
  * html-to-image: the DOM is cloned into an SVG foreignObject with computed styles inlined and the
  * ECharts canvases copied as images, then painted onto a canvas. Controls marked
  * data-export="skip" (edit tools, buttons) are left out. The PDF places that picture as a JPEG
- * on one page (pdf.ts); no print dialog.
+ * on one page (ui/pdf.ts); no print dialog. The picture itself is taken by ui/capture.ts.
  */
-import { toCanvas } from 'html-to-image';
-import { jpegPdf } from './pdf';
+import { jpegPdf } from '../../ui/pdf';
+import { canvasBlob, capture, downloadBlob } from '../../ui/capture';
 import { toCsv, type CsvRow } from './csv';
+
+export { downloadBlob };
 
 /** A file name from the dashboard name and range: letters of any script kept, the rest dashed. */
 export function fileBase(name: string, range: { from: string; to: string }): string {
@@ -16,68 +18,9 @@ export function fileBase(name: string, range: { from: string; to: string }): str
   return `${slug}_${range.from}_${range.to}`;
 }
 
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** UTF-8 with a byte-order mark, so spreadsheet programs read Chinese text correctly. */
 export function downloadCsv(rows: readonly CsvRow[], filename: string): void {
   downloadBlob(new Blob(['\ufeff', toCsv(rows)], { type: 'text/csv;charset=utf-8' }), filename);
-}
-
-const MAX_SIDE = 16_000; // browsers refuse larger canvases
-
-async function capture(node: HTMLElement): Promise<HTMLCanvasElement> {
-  // Hide the controls first (see dashboards.css) so the picture is measured without them; they
-  // sit above or beside the tiles, so the tiles keep their width and the charts need no redraw.
-  // The page's scrollbar is kept even if the page gets shorter: its disappearing would widen the
-  // tiles, and the charts would be captured mid-way through redrawing.
-  const root = document.documentElement;
-  const overflowY = root.style.overflowY;
-  if (root.scrollHeight > root.clientHeight) root.style.overflowY = 'scroll';
-  node.classList.add('is-exporting');
-  try {
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    await chartsSettled(node);
-    return await paint(node);
-  } finally {
-    node.classList.remove('is-exporting');
-    root.style.overflowY = overflowY;
-  }
-}
-
-/** Waits (up to a limit) until no chart in the node is still drawing its animation (see DashChart). */
-async function chartsSettled(node: HTMLElement, limitMs = 2000): Promise<void> {
-  const start = performance.now();
-  while (node.querySelector('[data-rendering="1"]') && performance.now() - start < limitMs) await new Promise((r) => setTimeout(r, 50));
-}
-
-function paint(node: HTMLElement): Promise<HTMLCanvasElement> {
-  const { scrollWidth: w, scrollHeight: h } = node;
-  const pad = 24;
-  const pixelRatio = Math.max(1, Math.min(2, MAX_SIDE / (Math.max(w, h) + 2 * pad)));
-  return toCanvas(node, {
-    pixelRatio,
-    backgroundColor: '#f6f7f9',
-    // A margin around the picture; the content keeps its on-screen width (charts are images by then).
-    width: w + 2 * pad,
-    height: h + 2 * pad,
-    style: { padding: `${pad}px`, boxSizing: 'content-box', margin: '0' },
-    skipFonts: true, // system fonts only: nothing to embed
-    filter: (el) => !(el instanceof HTMLElement && el.dataset.export === 'skip'),
-  });
-}
-
-function canvasBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be encoded'))), type, quality));
 }
 
 export async function downloadPng(node: HTMLElement, filename: string): Promise<void> {

@@ -13,11 +13,11 @@ import { API_KEY_SCOPES, CHANNELS, QUESTION_TYPES, ROLES, SURVEY_STATUSES } from
 import en from './en.json';
 import zhHant from './zh-Hant.json';
 import zhHans from './zh-Hans.json';
-import { withCaseLocales } from './case-locales';
+import { withFeatureLocales } from './feature-locales';
 
 type Tree = { [k: string]: string | Tree };
-// The closed-loop screens' strings are mounted under cases.* and casesAdmin.* as the app mounts them.
-const LOCALES = { en: withCaseLocales('en', en), 'zh-Hant': withCaseLocales('zh-Hant', zhHant), 'zh-Hans': withCaseLocales('zh-Hans', zhHans) } as unknown as Record<string, Tree>;
+// Feature folders' strings are mounted (cases.*, casesAdmin.*, competitors.*, …) as the app mounts them.
+const LOCALES = { en: withFeatureLocales('en', en), 'zh-Hant': withFeatureLocales('zh-Hant', zhHant), 'zh-Hans': withFeatureLocales('zh-Hans', zhHans) } as unknown as Record<string, Tree>;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const SRC = fileURLToPath(new URL('../..', import.meta.url));
 
