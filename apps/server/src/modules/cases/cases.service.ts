@@ -74,9 +74,12 @@ export async function listCases(deps: Deps, ctx: Ctx, q: ListQuery): Promise<Cas
 }
 
 export async function getCase(deps: Deps, workspaceId: string, id: string): Promise<CaseDetail> {
+  // The timeline before the case's row: a change commits its row and its events together, so a
+  // row read after the events is at least as new as they are (read the other way round, a reply
+  // committing in between showed on the timeline under the status it had just replaced).
+  const [names, events, responses] = await Promise.all([memberNames(deps, workspaceId), repo.timelineOf(deps.db, id), linkedResponsesOf(deps, workspaceId, id)]);
   const row = await repo.findCase(deps.db, workspaceId, id);
   if (!row) throw notFound('case');
-  const [names, events, responses] = await Promise.all([memberNames(deps, workspaceId), repo.timelineOf(deps.db, id), linkedResponsesOf(deps, workspaceId, id)]);
   return { ...presentCase(deps, row, names), responses, timeline: events.map(presentEvent) };
 }
 
