@@ -1,19 +1,16 @@
 /**
  * ECharts, trimmed: only the bar chart, grid and tooltip are registered (echarts/core), which
- * keeps the results page chunk a fraction of the full library. The canvas is sized by its box
- * and follows it with a ResizeObserver.
+ * keeps the results page chunk a fraction of the full library (the canvas's life: use-echart.ts).
  */
-import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useEChart } from './use-echart';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
-
-const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", "Noto Sans CJK TC", "Noto Sans CJK SC", "PingFang TC", "Microsoft JhengHei", sans-serif';
 
 interface ChartProps {
   option: ChartOption;
@@ -23,30 +20,10 @@ interface ChartProps {
   label: string;
 }
 
+const BASE = { animationDuration: 300 };
+
 export function Chart({ option, height = 220, testId, label }: ChartProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const ro = new ResizeObserver(() => instance.resize());
-    ro.observe(el);
-    return () => { ro.disconnect(); instance.dispose(); chart.current = null; };
-  }, []);
-
-  // Parents rebuild the option object on every render; redraw only when its content changed,
-  // otherwise the bars would re-animate on unrelated updates (the live flash, a tooltip…).
-  const last = useRef('');
-  useEffect(() => {
-    const key = JSON.stringify(option);
-    if (!chart.current || key === last.current) return;
-    last.current = key;
-    chart.current.setOption({ textStyle: { fontFamily: FONT }, animationDuration: 300, ...option }, { notMerge: true });
-  }, [option]);
-
+  const box = useEChart({ option, redrawKey: JSON.stringify(option), base: BASE });
   return <div ref={box} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
 }
 
