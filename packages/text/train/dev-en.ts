@@ -8,7 +8,7 @@
  *   train + dev rows (800) it never saw — cell-phone reviews, the domain closest to the test set.
  * `npx tsx packages/text/train/dev-en.ts` (≈ 10 s).
  */
-import { EN_SETUP, enData, enScore, tuneBand, uciAccuracy, type EnSetup } from './en.js';
+import { EN_SETUP, bandsFor, enData, enScore, uciAccuracy, type EnSetup } from './en.js';
 import { build } from './build.js';
 import { englishLexicon } from './lexicons.js';
 import { classReport, label3, LABELS3, pearson } from '../eval/metrics.js';
@@ -21,13 +21,15 @@ export interface DevFigures {
   productTransfer: number;
   /** SemEval restaurant train rows % 10 == 0 (305): 3 classes from the category polarities. */
   semeval: { weightedF1: number; accuracy: number; binary: number };
+  /** Our own review sentences, rows % 5 == 0: the Amazon protocol, and per domain. */
+  reviews: { weightedF1: number; accuracy: number; r: number; byDomain: Record<string, number> };
 }
 
 export function devFigures(setup: EnSetup = EN_SETUP): DevFigures {
   const lexicon = englishLexicon();
   const data = enData(lexicon, setup);
   const built = build(data.train, setup.build);
-  const tuned = tuneBand(built, data.vaderDev, data.semevalDev);
+  const tuned = bandsFor(built, data, setup);
   const byCorpus: DevFigures['vader']['byCorpus'] = {};
   for (const corpus of new Set(data.vaderDev.map((ex) => ex.corpus))) {
     const part = data.vaderDev.filter((ex) => ex.corpus === corpus);
@@ -48,7 +50,17 @@ export function devFigures(setup: EnSetup = EN_SETUP): DevFigures {
   const sReport = classReport(sGold, sScores.map((x, i) => label3(x, data.semevalDev[i].features.has('r:none') ? tuned.noHits : tuned.band)), LABELS3);
   const polar = sScores.map((x, i) => [x, sGold[i]] as const).filter(([, g]) => g !== 'neutral');
   const binary = polar.filter(([x, g]) => (x >= 0) === (g === 'positive')).length / polar.length;
+  const rScores = data.reviewsDev.map((ex) => enScore(built, ex.features));
+  const rLabels = rScores.map((x, i) => label3(x, data.reviewsDev[i].features.has('r:none') ? tuned.noHits : tuned.band));
+  const rGold = data.reviewsDev.map((ex) => label3(ex.mean, 0.05));
+  const rReport = classReport(rGold, rLabels, LABELS3);
+  const byDomain: Record<string, number> = {};
+  for (const domain of new Set(data.reviewsDev.map((ex) => ex.corpus))) {
+    const idx = data.reviewsDev.flatMap((ex, i) => (ex.corpus === domain ? [i] : []));
+    byDomain[domain] = classReport(idx.map((i) => rGold[i]), idx.map((i) => rLabels[i]), LABELS3).weightedF1;
+  }
   return {
+    reviews: { weightedF1: rReport.weightedF1, accuracy: rReport.accuracy, r: pearson(rScores, data.reviewsDev.map((ex) => ex.mean)), byDomain },
     vader: { ...tuned, byCorpus },
     uci: uciBy,
     productTransfer: right / unseen.length,
@@ -60,7 +72,7 @@ export function formatDev(d: DevFigures): string {
   const f = (x: number) => x.toFixed(3);
   const corpora = Object.entries(d.vader.byCorpus).map(([c, v]) => `${c.slice(0, 5)} ${f(v.weightedF1)}/${f(v.r)}`).join(', ');
   const uciText = Object.entries(d.uci).map(([k, v]) => `${k.split('_')[0]} ${(v * 100).toFixed(1)}`).join(', ');
-  return `VADER dev wF1 ${f(d.vader.weightedF1)} r ${f(d.vader.r)} bands ${d.vader.band}/${d.vader.noHits} (${corpora}) | UCI dev ${uciText} | product transfer ${(d.productTransfer * 100).toFixed(2)} % | SemEval dev wF1 ${f(d.semeval.weightedF1)} binary ${(d.semeval.binary * 100).toFixed(1)}`;
+  return `VADER dev wF1 ${f(d.vader.weightedF1)} r ${f(d.vader.r)} bands ${d.vader.band}/${d.vader.noHits} (${corpora}) | UCI dev ${uciText} | product transfer ${(d.productTransfer * 100).toFixed(2)} % | SemEval dev wF1 ${f(d.semeval.weightedF1)} binary ${(d.semeval.binary * 100).toFixed(1)} | own reviews dev wF1 ${f(d.reviews.weightedF1)} acc ${f(d.reviews.accuracy)} r ${f(d.reviews.r)} (${Object.entries(d.reviews.byDomain).map(([k, v]) => `${k} ${f(v)}`).join(', ')})`;
 }
 
 if (process.argv[1]?.endsWith('dev-en.ts')) {
