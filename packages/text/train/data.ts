@@ -125,13 +125,13 @@ export function vader(corpus: VaderCorpus): RatedRow[] {
 }
 
 /**
- * Review and feedback sentences written for Touchpoint (train/data/reviews-en.tsv, our licence):
+ * Review and feedback sentences written for Touchpoint (train/reviews-en.tsv, our licence):
  * header `mean, domain, text`; `mean` is the author's estimate of a mean human rating, −4 … +4.
  * Product types of the VADER Amazon test snippets (digital cameras, mobile phones, MP3 and DVD
  * players) were left out on purpose. Row % 5 == 0 is development, the rest trains.
  */
 export function ownReviews(): (RatedRow & { domain: string; part: 'train' | 'dev' })[] {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'reviews-en.tsv');
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reviews-en.tsv');
   return parseTsv(readFileSync(file, 'utf8'))
     .slice(1)
     .filter((r) => r.length >= 3)
