@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'shared', root: 'packages/shared', include: ['src/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'text', root: 'packages/text', include: ['src/**/*.test.ts'], environment: 'node', passWithNoTests: true } },
+      { test: { name: 'text', root: 'packages/text', include: ['src/**/*.test.ts', 'train/**/*.test.ts'], environment: 'node', passWithNoTests: true } },
       {
         test: {
           name: 'server', root: 'apps/server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node',

@@ -52,11 +52,11 @@ function write(
 function main(): void {
   const t0 = performance.now();
   const log = (s: string) => console.log(`  ${s}`);
-  console.log('training English (UCI train rows + VADER tweets/movie/NYT, Amazon untouched)…');
+  console.log('training English (UCI train rows + VADER tweets/movie/NYT + written review sentences, Amazon untouched)…');
   const en = trainEn(EN_SETUP, log);
   write('en', en.built, en.lexicon, {
     description:
-      'English sentiment: VADER lexicon (MIT) rules + NB-weighted logistic regression over word 1–2-grams; trained on UCI sentences (rows % 5 ∉ {0,1}) and VADER tweets/movie/NYT snippets (rows % 10 ≠ 0).',
+      'English sentiment: VADER lexicon (MIT) rules + NB-weighted logistic regression over word 1–2-grams; trained on UCI sentences (rows % 5 ∉ {0,1}), VADER tweets/movie/NYT snippets (rows % 10 ≠ 0) and Touchpoint\'s written review sentences (train/reviews-en.tsv, rows % 5 ≠ 0).',
     config: EN_SETUP.config,
     neutralBand: en.tuned.band,
     neutralBandNoHits: en.tuned.noHits,
