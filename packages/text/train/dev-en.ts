@@ -8,7 +8,7 @@
  *   train + dev rows (800) it never saw — cell-phone reviews, the domain closest to the test set.
  * `npx tsx packages/text/train/dev-en.ts` (≈ 10 s).
  */
-import { EN_SETUP, bandsFor, enData, enScore, uciAccuracy, type EnSetup } from './en.js';
+import { EN_SETUP, bandsFor, enData, enScore, labelAt, uciAccuracy, type EnSetup } from './en.js';
 import { build } from './build.js';
 import { englishLexicon } from './lexicons.js';
 import { classReport, label3, LABELS3, pearson } from '../eval/metrics.js';
@@ -34,7 +34,7 @@ export function devFigures(setup: EnSetup = EN_SETUP): DevFigures {
   for (const corpus of new Set(data.vaderDev.map((ex) => ex.corpus))) {
     const part = data.vaderDev.filter((ex) => ex.corpus === corpus);
     const scores = part.map((ex) => enScore(built, ex.features));
-    const report = classReport(part.map((ex) => label3(ex.mean, 0.05)), scores.map((s, i) => label3(s, part[i].features.has('r:none') ? tuned.noHits : tuned.band)), LABELS3);
+    const report = classReport(part.map((ex) => label3(ex.mean, 0.05)), scores.map((s, i) => labelAt(s, part[i], tuned)), LABELS3);
     byCorpus[corpus] = { weightedF1: report.weightedF1, r: pearson(scores, part.map((ex) => ex.mean)) };
   }
   const uciBy: Record<string, number> = { all: uciAccuracy(built, data.uciDev) };
@@ -47,11 +47,11 @@ export function devFigures(setup: EnSetup = EN_SETUP): DevFigures {
   for (const r of unseen) if (enScore(without, textFeatures('en', r.text, words, setup.config).features) >= 0 === (r.label === 1)) right++;
   const sScores = data.semevalDev.map((ex) => enScore(built, ex.features));
   const sGold = data.semevalDev.map((ex) => label3(ex.mean, 0.05));
-  const sReport = classReport(sGold, sScores.map((x, i) => label3(x, data.semevalDev[i].features.has('r:none') ? tuned.noHits : tuned.band)), LABELS3);
+  const sReport = classReport(sGold, sScores.map((x, i) => labelAt(x, data.semevalDev[i], tuned)), LABELS3);
   const polar = sScores.map((x, i) => [x, sGold[i]] as const).filter(([, g]) => g !== 'neutral');
   const binary = polar.filter(([x, g]) => (x >= 0) === (g === 'positive')).length / polar.length;
   const rScores = data.reviewsDev.map((ex) => enScore(built, ex.features));
-  const rLabels = rScores.map((x, i) => label3(x, data.reviewsDev[i].features.has('r:none') ? tuned.noHits : tuned.band));
+  const rLabels = rScores.map((x, i) => labelAt(x, data.reviewsDev[i], tuned));
   const rGold = data.reviewsDev.map((ex) => label3(ex.mean, 0.05));
   const rReport = classReport(rGold, rLabels, LABELS3);
   const byDomain: Record<string, number> = {};

@@ -108,10 +108,15 @@ export interface Bands {
   r: number;
 }
 
+/** The runtime's label of a score: text without a sentiment word (`r:none`) uses the wider band. */
+export function labelAt(score: number, ex: Labelled, bands: Pick<Bands, 'band' | 'noHits'>): ReturnType<typeof label3> {
+  return label3(score, ex.features.has('r:none') ? Math.max(bands.band, bands.noHits) : bands.band);
+}
+
 /** Weighted F1 of 3-class labels from scores at the two bands (gold: the sign of the mean, ±0.05). */
 function f1At(dev: readonly (Labelled & { mean: number })[], scores: readonly number[], band: number, noHits: number): number {
   const gold = dev.map((ex) => label3(ex.mean, 0.05));
-  const predicted = scores.map((s, i) => label3(s, dev[i].features.has('r:none') ? Math.max(band, noHits) : band));
+  const predicted = scores.map((s, i) => labelAt(s, dev[i], { band, noHits }));
   return classReport(gold, predicted, LABELS3).weightedF1;
 }
 
