@@ -12,7 +12,7 @@ export type Tokenize = (text: string) => string[];
 
 /** Common CX aspects, Simplified (texts are folded before matching). */
 export const SEED_ASPECTS_ZH = [
-  '物流', '快递', '快递员', '配送', '送货', '发货', '包装', '运费', '客服', '售后', '退款', '退货', '换货', '价格', '价钱',
+  '物流', '快递', '快递员', '配送', '送货', '发货', '包装', '运费', '客服', '售后', '售后服务', '退款', '退货', '换货', '价格', '价钱',
   '性价比', '服务', '服务态度', '态度', '服务员', '店员', '员工', '前台', '经理', '质量', '品质', '做工', '味道', '口味',
   '菜品', '分量', '环境', '卫生', '位置', '房间', '早餐', '设施', '速度', '效率', '排队', '等待时间', '订单', '优惠券',
   '会员', '积分', 'app', '应用', '网站', '页面', '系统', '登录', '支付', '付款', '发票', '尺码', '颜色', '电池', '屏幕',
@@ -24,7 +24,7 @@ const STOP = new Set(
     '这 那 这个 那个 这些 那些 这里 那里 这次 那次 这家 那家 这样 那样 这么 那么 什么 怎么 怎样 为什么 哪 哪里 谁 吗 呢 吧 啊 呀 哦 嘛 啦 哈 ' +
     '个 次 件 些 点 种 位 家 把 被 让 给 对 从 向 到 于 为 因为 所以 如果 但 但是 可是 不过 而且 然后 还是 而 却 虽然 就是 只是 真是 ' +
     '说 觉得 感觉 认为 知道 想 要 会 能 可以 应该 需要 希望 请 用 做 去 来 买 卖 拿 看 等 找 打 问 告诉 收到 处理 申请 提交 联系 回复 解决 ' +
-    '尽快 赶紧 赶快 立即 今天 昨天 明天 现在 以前 之前 以后 之后 后来 刚才 马上 立刻 时候 时间 一下 一点 一些 有点 东西 事情 地方 方面 情况 问题 才 才到 到了 ' +
+    '尽快 赶紧 赶快 立即 今天 昨天 明天 现在 以前 之前 以后 之后 后来 刚才 马上 立刻 时候 时间 时 当天 隔天 第二天 星期 礼拜 结果 想象 想像 一下 一点 一些 有点 东西 事情 地方 方面 情况 问题 才 才到 到了 ' +
     '没 没有 不 别 很 太 非常 特别 真的 挺 比较 好像 一定 肯定 完全 根本 总是 经常 每次 第一次 还有 另外 其他 所有 整个 一个 两个')
     .split(/\s+/),
 );
@@ -48,7 +48,7 @@ export interface KeyPhrase {
 }
 
 /** Sentiment, degree and negation words are not key phrases ("太慢", "很差", "不错", "丰富"). */
-function isSentiment(tok: string): boolean {
+export function isSentimentZh(tok: string): boolean {
   if (DESCRIPTORS.has(tok)) return true;
   if (LEXICON_ZH.some(([w]) => (w.length >= 2 ? tok.includes(w) : tok === w))) return true;
   // Verb complements with a negation inside ("看不懂", "打不通", "用不了") describe, they do not name.
@@ -60,8 +60,8 @@ function isSentiment(tok: string): boolean {
   return false;
 }
 
-function isContent(tok: string): boolean {
-  return CONTENT.test(tok) && !STOP.has(tok) && !NUMERIC.test(tok) && !UNITS.has(tok) && !isSentiment(tok);
+export function isContentZh(tok: string): boolean {
+  return CONTENT.test(tok) && !STOP.has(tok) && !NUMERIC.test(tok) && !UNITS.has(tok) && !isSentimentZh(tok);
 }
 
 /** Locates segmenter tokens in the folded text (tokens are folded too), skipping what is not found. */
@@ -79,6 +79,12 @@ function locate(folded: string, tokens: string[]): Array<{ tok: string; start: n
   return out;
 }
 
+/** The start of [start, end) after a leading demonstrative ("这家店" → 店), if anything is left. */
+export function trimDemonstrative(folded: string, start: number, end: number): number {
+  const demo = DEMONSTRATIVE.exec(folded.slice(start, end));
+  return demo && end - start > demo[0].length ? start + demo[0].length : start;
+}
+
 export function extractKeyPhrasesZh(text: string, tokenize: Tokenize): KeyPhrase[] {
   const folded = fold(text);
   // Segment the folded text: segmenter dictionaries are mostly Simplified, and this keeps 繁 and 简 alike.
@@ -86,21 +92,20 @@ export function extractKeyPhrasesZh(text: string, tokenize: Tokenize): KeyPhrase
   const found: KeyPhrase[] = [];
   let i = 0;
   while (i < toks.length) {
-    if (!isContent(toks[i].tok)) { i++; continue; }
+    if (!isContentZh(toks[i].tok)) { i++; continue; }
     let j = i + 1;
-    while (j < toks.length && j - i < MAX_TOKENS && toks[j].start === toks[j - 1].end && isContent(toks[j].tok)
+    while (j < toks.length && j - i < MAX_TOKENS && toks[j].start === toks[j - 1].end && isContentZh(toks[j].tok)
       && toks[j].end - toks[i].start <= MAX_CHARS) j++;
     let start = toks[i].start;
     const end = toks[j - 1].end;
-    const demo = DEMONSTRATIVE.exec(folded.slice(start, end));
-    if (demo && end - start > demo[0].length) start += demo[0].length;
+    start = trimDemonstrative(folded, start, end);
     let phrase = folded.slice(start, end);
     // A seed followed only by a describing word ("性价比高", "价格贵") is the seed.
-    const seed = SEED_ASPECTS_ZH.find((k) => phrase.startsWith(k) && phrase.length > k.length && isSentiment(phrase.slice(k.length)));
+    const seed = SEED_ASPECTS_ZH.find((k) => phrase.startsWith(k) && phrase.length > k.length && isSentimentZh(phrase.slice(k.length)));
     let stop = end;
     if (seed) { stop = start + seed.length; phrase = seed; }
     const han = [...phrase].filter((c) => /\p{Script=Han}/u.test(c)).length;
-    if ((han >= 2 || /^[a-z][a-z0-9]+$/u.test(phrase)) && !isSentiment(phrase)) {
+    if ((han >= 2 || /^[a-z][a-z0-9]+$/u.test(phrase)) && !isSentimentZh(phrase)) {
       found.push({ phrase: text.slice(start, stop), start, end: stop, source: 'pattern' });
     }
     i = j;

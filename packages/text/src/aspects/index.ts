@@ -8,8 +8,8 @@
  * modules (language, segment, sentiment) and can be replaced through AspectOptions.
  */
 import { splitSentences } from '../language/index.js';
-import { segmentChinese } from '../segment/index.js';
 import { clauseAround, clauseBoundaries, type Window } from './clause.js';
+import { extractNounChunksZh } from './chunk-zh.js';
 import { extractKeyPhrasesZh, type Tokenize } from './extract-zh.js';
 import { lexiconScore } from './lexicon-score.js';
 import { defaultAspectModelEn, extractTermsEn, type AspectModelEn } from './model-en.js';
@@ -44,7 +44,10 @@ export interface Aspect {
 }
 
 export interface AspectOptions {
-  /** Chinese word segmenter; default the package's segmentChinese (jieba-wasm) */
+  /**
+   * Chinese: the token-run extractor (extract-zh.ts) over this segmenter, instead of the default
+   * noun chunks of jieba's part-of-speech tags (chunk-zh.ts); kept as the measured reference.
+   */
   tokenizeChinese?: Tokenize;
   /** sentiment in [-1, 1] of an aspect's clause; default defaultClauseScore */
   scoreSentence?: (text: string) => number;
@@ -94,8 +97,6 @@ export const intlTokenize: Tokenize = (text) => {
   intl ??= new Intl.Segmenter('zh', { granularity: 'word' });
   return [...intl.segment(text)].map((s) => s.segment).filter((s) => s.trim() !== '');
 };
-
-const jiebaTokenize: Tokenize = (text) => segmentChinese(text);
 
 /** A splitter without the language module: after . ! ? 。！？ and newlines. */
 export function simpleSentences(text: string): Window[] {
@@ -211,7 +212,9 @@ export function findAspectTerms(text: string, options: AspectOptions = {}): Aspe
   for (const sent of (options.splitSentences ?? splitSentences)(text)) {
     const sentence = text.slice(sent.start, sent.end);
     const found: Array<Omit<AspectTerm, 'term' | 'sentence'>> = [];
-    if (/[A-Za-z]/.test(sentence)) {
+    // Chinese sentences with English words in them ("delivery fee又起价了") are chunked as Chinese:
+    // the English tagger, trained on whole English sentences, splits such phrases.
+    if (/[A-Za-z]/.test(sentence) && !HAN.test(sentence)) {
       for (const t of extractTermsEn(sentence, options.model)) {
         if (!HAN.test(t.term)) found.push({ start: t.start, end: t.end, language: 'en', source: 'model' });
       }
@@ -222,7 +225,8 @@ export function findAspectTerms(text: string, options: AspectOptions = {}): Aspe
       }
     }
     if (HAN.test(sentence)) {
-      for (const p of extractKeyPhrasesZh(sentence, options.tokenizeChinese ?? jiebaTokenize)) {
+      const phrases = options.tokenizeChinese ? extractKeyPhrasesZh(sentence, options.tokenizeChinese) : extractNounChunksZh(sentence);
+      for (const p of phrases) {
         if (!found.some((f) => f.start < p.end && p.start < f.end)) found.push({ start: p.start, end: p.end, language: 'zh', source: p.source });
       }
     }
