@@ -16,6 +16,10 @@ describe('Chinese noun chunks', () => {
     ['月费又加价，都冇通知', ['月费']], // a word jieba does not know, in topic position
     ['打开订单记录找不到', ['订单记录']], // the verb before the nouns is not part of the phrase
     ['太失望了，下次不会再来了', []],
+    ['啲店員成日喺度傾偈，唔理客', ['店員']], // Cantonese: 成日 is one word (added to jieba), 啲 / 喺 / 唔 are grammar
+    ['外賣仔好好人', ['外賣仔']],
+    ['取件码一直收不到', ['取件码']], // a verb and a noun suffix make one noun
+    ['收银员态度很差', ['收银员态度']],
   ])('%s → %j', (text, expected) => {
     expect(phrases(text)).toEqual(expected);
   });

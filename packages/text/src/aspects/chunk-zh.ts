@@ -12,11 +12,29 @@ import { isContentZh, isSentimentZh, SEED_ASPECTS_ZH, trimDemonstrative, type Ke
 import { LEXICON_EN } from './lexicon.js';
 
 interface Tagged { word: string; tag: string }
-interface JiebaTagger { tag(sentence: string, hmm?: boolean | null): Tagged[] }
+
+interface JiebaTagger {
+  tag(sentence: string, hmm?: boolean | null): Tagged[];
+  add_word(word: string, freq?: number | null, tag?: string | null): number;
+}
+
+/**
+ * Hong Kong Cantonese words jieba's (Mandarin) dictionary lacks, in folded form, with their tag:
+ * time and degree words that otherwise split and glue to a noun (店员/成/日 → 店员成), and common
+ * Cantonese nouns for what customers talk about.
+ */
+const CANTONESE_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ['成日', 'd'], ['而家', 't'], ['依家', 't'], ['琴日', 't'], ['寻日', 't'], ['听日', 't'], ['今日', 't'], ['点解', 'r'], ['边度', 'r'],
+  ['几时', 'r'], ['乜嘢', 'r'], ['好彩', 'd'], ['搞掂', 'v'], ['即刻', 'd'], ['头先', 't'], ['成个钟', 'm'], ['半个钟', 'm'],
+  ['嘢食', 'n'], ['外卖仔', 'n'], ['埋单', 'v'], ['落单', 'v'], ['侍应', 'n'], ['收银', 'vn'],
+];
 
 let jieba: JiebaTagger | undefined;
 function tagWords(text: string): Tagged[] {
-  jieba ??= createRequire(import.meta.url)('jieba-wasm') as JiebaTagger;
+  if (!jieba) {
+    jieba = createRequire(import.meta.url)('jieba-wasm') as JiebaTagger;
+    for (const [word, tag] of CANTONESE_WORDS) jieba.add_word(word, 5000, tag);
+  }
   return jieba.tag(text, true);
 }
 
@@ -99,7 +117,7 @@ function splitSeedDescriptor(words: Tagged[]): Tagged[] {
 
 /** What the chunker's output depends on besides jieba's dictionary (for the analysis version). */
 export function chunkRulesZh(): unknown {
-  return [NOUN_TAGS.source, PREFIX_TAGS.source, [...EN_STOP], [...NOUN_SUFFIX], CANTONESE_GRAMMAR.source, FUNCTION_CHARS.source, LATIN.source,
+  return [CANTONESE_WORDS, NOUN_TAGS.source, PREFIX_TAGS.source, [...EN_STOP], [...NOUN_SUFFIX], CANTONESE_GRAMMAR.source, FUNCTION_CHARS.source, LATIN.source,
     EVALUATED_NEXT.source, CLAUSE_BREAK.source];
 }
 
@@ -130,8 +148,11 @@ export function extractNounChunksZh(text: string): KeyPhrase[] {
       break;
     }
     if (last < 0 || Number.isNaN(starts[i]) || Number.isNaN(starts[last])) { i = j; continue; }
-    let start = starts[i];
-    const end = trimDescriptor(folded, starts[i], starts[last] + words[last].word.length);
+    // A verb and a noun suffix make one noun (折扣/码, 取件/码, 收银/员): the phrase opens at the verb.
+    const opensWithVerb = i > 0 && words[i - 1].tag === 'v' && [...words[i - 1].word].length >= 2 && NOUN_SUFFIX.has(words[i].word)
+      && isContentZh(words[i - 1].word) && starts[i - 1] + words[i - 1].word.length === starts[i];
+    let start = opensWithVerb ? starts[i - 1] : starts[i];
+    const end = trimDescriptor(folded, start, starts[last] + words[last].word.length);
     start = trimDemonstrative(folded, start, end);
     const phrase = folded.slice(start, end);
     const han = [...phrase].filter((c) => /\p{Script=Han}/u.test(c)).length;
