@@ -2,9 +2,9 @@
  * Chinese key phrases as noun chunks: the folded (Simplified) text is segmented and part-of-speech
  * tagged by jieba-rs (its dictionary carries a tag per word; unknown words get HMM tags), and a key
  * phrase is a run of noun-like words (nouns, verbal and adjectival nouns, English words), with
- * distinguishing words (在线, 网上) and unknown words (取件码) allowed in front. Stop words, sentiment, degree and
- * negation words never join a phrase; the customer-experience seeds always count as nouns (jieba
- * tags 快递 / 退款 as verbs). Spans point into the original text.
+ * distinguishing words (在线, 网上) and unknown words (取件码) allowed in front. Stop words,
+ * sentiment, degree and negation words never join a phrase; the customer-experience seeds always
+ * count as nouns (jieba tags 快递 / 退款 as verbs). Spans point into the original text.
  */
 import { createRequire } from 'node:module';
 import { fold } from '../themes/fold.js';
@@ -29,6 +29,8 @@ const CANTONESE_WORDS: ReadonlyArray<readonly [string, string]> = [
   ['嘢食', 'n'], ['外卖仔', 'n'], ['埋单', 'v'], ['落单', 'v'], ['侍应', 'n'], ['收银', 'vn'],
 ];
 
+// The same module instance as segment/index.ts's jiebaSegment (used only for the segmenter
+// measurement), so it sees the added words too; sentiment segments with Intl.Segmenter.
 let jieba: JiebaTagger | undefined;
 function tagWords(text: string): Tagged[] {
   if (!jieba) {
