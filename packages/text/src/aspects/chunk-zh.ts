@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { fold } from '../themes/fold.js';
-import { isContentZh, isSentimentZh, SEED_ASPECTS_ZH, trimDemonstrative, type KeyPhrase } from './extract-zh.js';
+import { isContentZh, isSentimentZh, SEED_ASPECTS_ZH, seedBeforeDescriptor, trimDemonstrative, type KeyPhrase } from './extract-zh.js';
 import { LEXICON_EN } from './lexicon.js';
 
 interface Tagged { word: string; tag: string }
@@ -110,7 +110,7 @@ function trimDescriptor(folded: string, start: number, end: number): number {
 function splitSeedDescriptor(words: Tagged[]): Tagged[] {
   const out: Tagged[] = [];
   for (const w of words) {
-    const seed = w.word.length > 2 ? SEED_ASPECTS_ZH.find((k) => w.word.startsWith(k) && w.word.length > k.length && isSentimentZh(w.word.slice(k.length))) : undefined;
+    const seed = w.word.length > 2 ? seedBeforeDescriptor(w.word) : undefined;
     if (seed) out.push({ word: seed, tag: 'n' }, { word: w.word.slice(seed.length), tag: 'a' });
     else out.push(w);
   }

@@ -79,6 +79,11 @@ function locate(folded: string, tokens: string[]): Array<{ tok: string; start: n
   return out;
 }
 
+/** The seed a word or phrase starts with when only a describing word follows ("性价比高" → 性价比). */
+export function seedBeforeDescriptor(text: string): string | undefined {
+  return SEED_ASPECTS_ZH.find((k) => text.startsWith(k) && text.length > k.length && isSentimentZh(text.slice(k.length)));
+}
+
 /** The start of [start, end) after a leading demonstrative ("这家店" → 店), if anything is left. */
 export function trimDemonstrative(folded: string, start: number, end: number): number {
   const demo = DEMONSTRATIVE.exec(folded.slice(start, end));
@@ -101,7 +106,7 @@ export function extractKeyPhrasesZh(text: string, tokenize: Tokenize): KeyPhrase
     start = trimDemonstrative(folded, start, end);
     let phrase = folded.slice(start, end);
     // A seed followed only by a describing word ("性价比高", "价格贵") is the seed.
-    const seed = SEED_ASPECTS_ZH.find((k) => phrase.startsWith(k) && phrase.length > k.length && isSentimentZh(phrase.slice(k.length)));
+    const seed = seedBeforeDescriptor(phrase);
     let stop = end;
     if (seed) { stop = start + seed.length; phrase = seed; }
     const han = [...phrase].filter((c) => /\p{Script=Han}/u.test(c)).length;
